@@ -44,8 +44,13 @@ function dim(
 }
 
 export const DIMENSIONS = [
-  dim('user', 'User', ['user', 'username'], 'Authenticated user name (empty for failed authentication)'),
-  dim('group', 'Group', ['user', 'groups'], 'Groups of the authenticated user', { multi: true }),
+  dim('user', 'User', ['user', 'username'], 'Authenticated user name (empty for failed authentication)', {
+    column: 'username',
+  }),
+  dim('group', 'Group', ['user', 'groups'], 'Groups of the authenticated user', {
+    multi: true,
+    column: 'user_groups',
+  }),
   dim('verb', 'Verb', ['verb'], 'Kubernetes verb: get, list, watch, create, update, patch, delete, …'),
   dim('resource', 'Resource', ['objectRef', 'resource'], 'Resource type, such as pods or secrets'),
   dim('subresource', 'Subresource', ['objectRef', 'subresource'], 'Subresource, such as exec or status'),
@@ -59,6 +64,7 @@ export const DIMENSIONS = [
   dim('level', 'Level', ['level'], 'Audit level: Metadata, Request or RequestResponse'),
   dim('sourceIP', 'Source IP', ['sourceIPs'], 'Client and proxy addresses of the request', {
     multi: true,
+    column: 'source_ips',
   }),
   dim('userAgent', 'User agent', ['userAgent'], 'User agent the client sent'),
   dim(

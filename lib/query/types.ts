@@ -3,7 +3,10 @@
 
 import type { DimensionKey } from '@/lib/audit/dimensions';
 
-/** `eq` matches the value exactly; `prefix` matches values that start with it (`system:serviceaccount:*`). */
+/**
+ * `eq` matches the value exactly (`eq ''`: the field is missing or empty); `prefix` matches
+ * values that start with it (`system:serviceaccount:*`), so `prefix ''` matches every event.
+ */
 export type MatchOp = 'eq' | 'prefix';
 
 export interface FilterValue {
@@ -19,7 +22,11 @@ export interface DimensionFilter {
 }
 
 /** `now`, `now-15m`, `now-24h`, `now-7d` (units s, m, h, d, w), or an absolute ISO-8601 instant. */
-export type TimeExpr = { kind: 'relative'; offsetSeconds: number } | { kind: 'absolute'; iso: string };
+export type TimeExpr =
+  /** `offsetSeconds` before now: 0 for `now`, 86400 for `now-24h`; never negative. */
+  | { kind: 'relative'; offsetSeconds: number }
+  /** Canonical UTC instant with 6 fraction digits: `2026-11-23T03:50:58.107723Z`. */
+  | { kind: 'absolute'; iso: string };
 
 export const SORTS = ['time-desc', 'time-asc'] as const;
 export type Sort = (typeof SORTS)[number];

@@ -1,0 +1,107 @@
+// normalize(): any supported source shape to AuditEvents, or the reason it was set aside.
+//
+// Shape detection, in order, for a parsed JSON value:
+//   array                                    → a batch of Events ('event-list')
+//   kind "EventList", or items + audit apiVersion without kind → 'event-list'
+//   kind present and not "Event"             → rejected
+//   kubernetes.audit (nested or dotted keys) → 'elastic-agent'
+//   kind "Event" or an Event field (auditID, verb, stage, requestURI) at the root:
+//       with a known shipper field (@timestamp, time, tag, kubernetes, hostname, …) → 'fluentd'
+//       otherwise (including no kind or apiVersion, as many real files have)       → 'event'
+//   log or message holding a string          → 'fluentd-log-string'
+//   anything else                            → rejected
+
+import { oversizeReason, textBytesOverLimit } from './byte-size';
+import { parseJsonText } from './json-text';
+import { describeValue, isRecord, type JsonRecord } from './json-value';
+import { hasEventMarker, EVENT_MARKERS } from './event-fields';
+import { resolveSettings, type NormalizeOptions, type NormalizeSettings } from './normalize-options';
+import { readEvent } from './read-event';
+import { rejectedInput, singleEvent } from './results';
+import { hasElasticAudit, normalizeElasticAgent } from './shapes/elastic-agent';
+import { isUnkindedEventList, normalizeEventArray, normalizeEventList } from './shapes/event-list';
+import { hasShipperField, logString, normalizeFluentd, normalizeLogString } from './shapes/shipper';
+import type { NormalizeResult } from './types';
+
+export type { NormalizeOptions } from './normalize-options';
+
+const SHOWN_KEYS = 5;
+
+function unrecognisedReason(doc: JsonRecord): string {
+  const keys = Object.keys(doc);
+  const shown = keys.slice(0, SHOWN_KEYS).map((k) => JSON.stringify(k));
+  const found =
+    keys.length === 0
+      ? 'an empty object'
+      : `keys ${shown.join(', ')}${keys.length > SHOWN_KEYS ? ', …' : ''}`;
+  return (
+    `not an audit event: found ${found}; expected an Event (with ${EVENT_MARKERS.join(', ')}), ` +
+    'an EventList (kind and items), a shipper document (the Event JSON under log or message) ' +
+    'or kubernetes.audit'
+  );
+}
+
+function normalizeDocument(
+  doc: JsonRecord,
+  settings: NormalizeSettings,
+  itemsWithinLimit: boolean,
+): NormalizeResult {
+  const kind = doc.kind;
+  if (kind === 'EventList' || (kind === undefined && isUnkindedEventList(doc))) {
+    return normalizeEventList(doc, settings, itemsWithinLimit);
+  }
+  if (kind !== undefined && kind !== 'Event') {
+    return rejectedInput(`field kind: expected "Event" or "EventList", got ${describeValue(kind)}`);
+  }
+  if (kind === undefined && hasElasticAudit(doc)) return normalizeElasticAgent(doc, settings);
+  if (kind === 'Event' || hasEventMarker(doc)) {
+    if (hasShipperField(doc)) return normalizeFluentd(doc, settings);
+    return singleEvent(
+      'event',
+      readEvent(doc, {
+        shape: 'event',
+        listApiVersion: '',
+        shipperTime: undefined,
+        fallbackTime: settings.fallbackTime,
+      }),
+    );
+  }
+  const log = logString(doc);
+  if (log !== undefined) return normalizeLogString(doc, log, settings);
+  return rejectedInput(unrecognisedReason(doc));
+}
+
+function normalizeValue(
+  input: unknown,
+  settings: NormalizeSettings,
+  itemsWithinLimit: boolean,
+): NormalizeResult {
+  if (isRecord(input)) return normalizeDocument(input, settings, itemsWithinLimit);
+  if (Array.isArray(input)) return normalizeEventArray(input, settings, itemsWithinLimit);
+  return rejectedInput(
+    `expected a JSON object (an audit Event, EventList or shipper document), got ${describeValue(input)}`,
+  );
+}
+
+/**
+ * Normalizes one parsed JSON value: a line of a log file, a document, a webhook body.
+ * Items of a batch over `maxEventBytes` are set aside one by one; a single document's
+ * size is checked by normalizeText(), which sees its text.
+ */
+export function normalize(input: unknown, opts?: NormalizeOptions): NormalizeResult {
+  return normalizeValue(input, resolveSettings(opts), false);
+}
+
+/**
+ * Parses and normalizes one JSON text. Text over `maxEventBytes` is rejected before it is
+ * parsed, so a webhook body larger than the limit must be parsed by the caller and given
+ * to normalize(), which checks its items one by one.
+ */
+export function normalizeText(text: string, opts?: NormalizeOptions): NormalizeResult {
+  const settings = resolveSettings(opts);
+  const oversize = textBytesOverLimit(text, settings.maxEventBytes);
+  if (oversize !== undefined) return rejectedInput(oversizeReason(oversize, settings.maxEventBytes));
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return rejectedInput(parsed.reason);
+  return normalizeValue(parsed.value, settings, true);
+}

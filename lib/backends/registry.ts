@@ -1,0 +1,59 @@
+// Picks the backend for a named source from the server's configuration. Store URLs and
+// credentials come from configuration only, never from a request.
+
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { isUnconfigured } from '@/lib/config/load';
+import { openEmbeddedStore, type EmbeddedStore } from './embedded/embedded-store';
+import { loadSampleDataOnce } from './embedded/first-run';
+import type { AuditBackend } from './types';
+
+export class UnknownSourceError extends Error {
+  readonly param = 'source';
+  constructor(name: string, known: string[]) {
+    super(`parameter "source": no source named "${name}"; configured sources: ${known.join(', ')}`);
+  }
+}
+
+const state = globalThis as { __auditlensFirstRun?: Map<string, Promise<unknown>> };
+
+async function embeddedStoreFor(path: string | undefined): Promise<EmbeddedStore> {
+  const config = getConfig();
+  const store = await openEmbeddedStore(config.dataDir, path);
+  if (config.sampleData === 'auto' && isUnconfigured()) {
+    state.__auditlensFirstRun ??= new Map();
+    const key = store.backend.db.file;
+    let run = state.__auditlensFirstRun.get(key);
+    if (!run) {
+      run = loadSampleDataOnce(store);
+      state.__auditlensFirstRun.set(key, run);
+    }
+    await run;
+  }
+  return store;
+}
+
+/** The embedded store of the default (or named) embedded source, for ingest. */
+export async function getEmbeddedStore(name?: string): Promise<EmbeddedStore> {
+  const config = getConfig();
+  const wanted = name ?? config.defaultSource;
+  const source = config.sources.find((s) => s.name === wanted && s.type === 'embedded');
+  if (!source) {
+    throw new UnknownSourceError(
+      wanted,
+      config.sources.filter((s) => s.type === 'embedded').map((s) => s.name),
+    );
+  }
+  return embeddedStoreFor(source.path);
+}
+
+export async function getBackend(name: string): Promise<AuditBackend> {
+  const config = getConfig();
+  const wanted = name === 'default' ? config.defaultSource : name;
+  const source = config.sources.find((s) => s.name === wanted);
+  if (!source) throw new UnknownSourceError(name, config.sources.map((s) => s.name));
+  switch (source.type) {
+    case 'embedded':
+      return (await embeddedStoreFor(source.path)).backend;
+  }
+}

@@ -1,0 +1,12 @@
+import type { AuditEvent } from '@/lib/audit/types';
+
+export interface InsertResult {
+  inserted: number;
+  duplicates: number;
+}
+
+/** Where imported events go: the embedded store, or (later) a Loki or Elasticsearch writer. */
+export interface EventSink {
+  /** Stores events idempotently on (auditID, stage); resolves once they are durable. */
+  insert(events: readonly AuditEvent[]): Promise<InsertResult>;
+}
