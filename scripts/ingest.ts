@@ -54,7 +54,13 @@ function makeProgress(quiet: boolean) {
       started = Date.now();
       size = bytes;
       name = path.basename(file);
-      if (bar) bar.start(Math.max(1, bytes), 0, { file: name, mb: '0', totalMb: (bytes / 1e6).toFixed(0), rate: '0' });
+      if (bar)
+        bar.start(Math.max(1, bytes), 0, {
+          file: name,
+          mb: '0',
+          totalMb: (bytes / 1e6).toFixed(0),
+          rate: '0',
+        });
     },
     update(bytes: number) {
       const secs = Math.max(0.001, (Date.now() - started) / 1000);
@@ -62,7 +68,9 @@ function makeProgress(quiet: boolean) {
       if (bar) bar.update(bytes, { file: name, mb: (bytes / 1e6).toFixed(0), rate });
       else if (!quiet && size > 50e6 && Date.now() - lastLog > 5000) {
         lastLog = Date.now();
-        process.stderr.write(`${name}: ${((bytes / size) * 100).toFixed(0)}% (${(bytes / 1e6).toFixed(0)} of ${(size / 1e6).toFixed(0)} MB, ${rate} MB/s)\n`);
+        process.stderr.write(
+          `${name}: ${((bytes / size) * 100).toFixed(0)}% (${(bytes / 1e6).toFixed(0)} of ${(size / 1e6).toFixed(0)} MB, ${rate} MB/s)\n`,
+        );
       }
     },
     stop() {
@@ -95,7 +103,10 @@ async function main(): Promise<void> {
     fail(`--default-time: expected an ISO-8601 time, got "${fallbackTime}"`);
   }
 
-  const env = { ...process.env, ...(values['data-dir'] ? { AUDITLENS_DATA_DIR: values['data-dir'] } : {}) };
+  const env = {
+    ...process.env,
+    ...(values['data-dir'] ? { AUDITLENS_DATA_DIR: values['data-dir'] } : {}),
+  };
   const config = loadConfig(env);
   const progress = makeProgress(values.quiet);
   const reports: ImportReport[] = [];
@@ -123,7 +134,10 @@ async function main(): Promise<void> {
     try {
       for (const p of positionals) {
         const files = listImportFiles(p);
-        if (!files.length) process.stderr.write(`${p}: no importable files (.log, .json, .jsonl, .ndjson, .gz, .yaml)\n`);
+        if (!files.length)
+          process.stderr.write(
+            `${p}: no importable files (.log, .json, .jsonl, .ndjson, .gz, .yaml)\n`,
+          );
         reports.push(
           ...(await importPath(p, {
             sink: store.sink,
@@ -163,7 +177,8 @@ async function main(): Promise<void> {
 }
 
 function printTotals(reports: ImportReport[], deadLetters: string): void {
-  const sum = (k: 'events' | 'inserted' | 'duplicates' | 'rejected') => reports.reduce((s, r) => s + r[k], 0);
+  const sum = (k: 'events' | 'inserted' | 'duplicates' | 'rejected') =>
+    reports.reduce((s, r) => s + r[k], 0);
   process.stdout.write(
     `total: ${reports.length} files, ${sum('events')} events, ${sum('inserted')} new, ${sum('duplicates')} already stored, ${sum('rejected')} set aside` +
       (sum('rejected') ? ` (kept in ${deadLetters})` : '') +

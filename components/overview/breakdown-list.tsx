@@ -5,7 +5,10 @@ export function BreakdownList({ breakdown }: { breakdown: BreakdownResult }) {
   const d = getDimension(breakdown.dimension);
   const max = Math.max(1, ...breakdown.rows.map((r) => r.count));
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={`Top ${d.label}`}>
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-label={`Top ${d.label}`}
+    >
       <h2 className="mb-2 text-sm font-medium text-slate-700">{d.label}</h2>
       {breakdown.rows.length === 0 ? (
         <p className="text-sm text-slate-500">No requests in this range.</p>
@@ -21,7 +24,9 @@ export function BreakdownList({ breakdown }: { breakdown: BreakdownResult }) {
               <span className="relative truncate font-mono text-xs leading-5" title={r.value}>
                 {r.value || '(none)'}
               </span>
-              <span className="relative tabular-nums text-slate-600">{r.count.toLocaleString('en-US')}</span>
+              <span className="relative tabular-nums text-slate-600">
+                {r.count.toLocaleString('en-US')}
+              </span>
             </li>
           ))}
           {breakdown.other > 0 && (

@@ -9,17 +9,21 @@ export function LatestEvents({ result }: { result: SearchResult }) {
       <table className="mt-2 w-full text-left text-xs">
         <thead className="border-b border-slate-200 text-slate-500">
           <tr>
-            {['Time (UTC)', 'User', 'Verb', 'Resource', 'Namespace/Name', 'Code', 'Source IP'].map((h) => (
-              <th key={h} className="px-4 py-2 font-medium">
-                {h}
-              </th>
-            ))}
+            {['Time (UTC)', 'User', 'Verb', 'Resource', 'Namespace/Name', 'Code', 'Source IP'].map(
+              (h) => (
+                <th key={h} className="px-4 py-2 font-medium">
+                  {h}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>
           {result.events.map((e) => (
             <tr key={`${e.auditID}/${e.stage}`} className="border-b border-slate-100 font-mono">
-              <td className="whitespace-nowrap px-4 py-1">{e.time.replace('T', ' ').slice(0, 23)}</td>
+              <td className="whitespace-nowrap px-4 py-1">
+                {e.time.replace('T', ' ').slice(0, 23)}
+              </td>
               <td className="max-w-64 truncate px-4 py-1" title={e.dims.user?.[0]}>
                 {e.dims.user?.[0] ?? ''}
               </td>
@@ -37,7 +41,9 @@ export function LatestEvents({ result }: { result: SearchResult }) {
           ))}
         </tbody>
       </table>
-      {result.events.length === 0 && <p className="p-4 text-sm text-slate-500">No requests in this range.</p>}
+      {result.events.length === 0 && (
+        <p className="p-4 text-sm text-slate-500">No requests in this range.</p>
+      )}
     </section>
   );
 }

@@ -1,7 +1,15 @@
 import type { TimelineResult } from '@/lib/backends/types';
 import { OTHER_KEY } from '@/lib/backends/types';
 
-const COLORS = ['bg-sky-500', 'bg-emerald-500', 'bg-amber-500', 'bg-violet-500', 'bg-rose-500', 'bg-teal-500', 'bg-slate-400'];
+const COLORS = [
+  'bg-sky-500',
+  'bg-emerald-500',
+  'bg-amber-500',
+  'bg-violet-500',
+  'bg-rose-500',
+  'bg-teal-500',
+  'bg-slate-400',
+];
 
 function label(v: string): string {
   return v === OTHER_KEY ? 'other' : v || '(none)';

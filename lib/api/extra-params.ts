@@ -8,7 +8,10 @@ export function singleExtra(extras: Record<string, string[]>, name: string): str
   const v = extras[name];
   if (!v) return undefined;
   if (v.length > 1) {
-    throw new QueryParamError(name, `parameter "${name}": given ${v.length} times, expected at most once`);
+    throw new QueryParamError(
+      name,
+      `parameter "${name}": given ${v.length} times, expected at most once`,
+    );
   }
   return v[0];
 }
@@ -24,7 +27,10 @@ export function intExtra(
   if (raw === undefined) return fallback;
   const n = /^[0-9]{1,6}$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= min && n <= max)) {
-    throw new QueryParamError(name, `parameter "${name}": expected an integer from ${min} to ${max}, got ${quote(raw)}`);
+    throw new QueryParamError(
+      name,
+      `parameter "${name}": expected an integer from ${min} to ${max}, got ${quote(raw)}`,
+    );
   }
   return n;
 }
@@ -39,10 +45,16 @@ export function dimensionExtra(
   const raw = singleExtra(extras, name);
   if (raw === undefined) {
     if (!required) return undefined;
-    throw new QueryParamError(name, `parameter "${name}" is required: one of ${GROUPABLE.join(', ')}`);
+    throw new QueryParamError(
+      name,
+      `parameter "${name}" is required: one of ${GROUPABLE.join(', ')}`,
+    );
   }
   if (!isDimensionKey(raw) || !GROUPABLE.includes(raw)) {
-    throw new QueryParamError(name, `parameter "${name}": expected one of ${GROUPABLE.join(', ')}, got ${quote(raw)}`);
+    throw new QueryParamError(
+      name,
+      `parameter "${name}": expected one of ${GROUPABLE.join(', ')}, got ${quote(raw)}`,
+    );
   }
   return raw;
 }

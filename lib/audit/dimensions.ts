@@ -44,19 +44,40 @@ function dim(
 }
 
 export const DIMENSIONS = [
-  dim('user', 'User', ['user', 'username'], 'Authenticated user name (empty for failed authentication)', {
-    column: 'username',
-  }),
+  dim(
+    'user',
+    'User',
+    ['user', 'username'],
+    'Authenticated user name (empty for failed authentication)',
+    {
+      column: 'username',
+    },
+  ),
   dim('group', 'Group', ['user', 'groups'], 'Groups of the authenticated user', {
     multi: true,
     column: 'user_groups',
   }),
-  dim('verb', 'Verb', ['verb'], 'Kubernetes verb: get, list, watch, create, update, patch, delete, …'),
+  dim(
+    'verb',
+    'Verb',
+    ['verb'],
+    'Kubernetes verb: get, list, watch, create, update, patch, delete, …',
+  ),
   dim('resource', 'Resource', ['objectRef', 'resource'], 'Resource type, such as pods or secrets'),
-  dim('subresource', 'Subresource', ['objectRef', 'subresource'], 'Subresource, such as exec or status'),
+  dim(
+    'subresource',
+    'Subresource',
+    ['objectRef', 'subresource'],
+    'Subresource, such as exec or status',
+  ),
   dim('namespace', 'Namespace', ['objectRef', 'namespace'], 'Namespace of the object'),
   dim('name', 'Name', ['objectRef', 'name'], 'Name of the object'),
-  dim('apiGroup', 'API group', ['objectRef', 'apiGroup'], 'API group of the object (empty for core)'),
+  dim(
+    'apiGroup',
+    'API group',
+    ['objectRef', 'apiGroup'],
+    'API group of the object (empty for core)',
+  ),
   dim('code', 'Code', ['responseStatus', 'code'], 'HTTP status code of the response', {
     type: 'number',
   }),
@@ -115,7 +136,8 @@ function at(obj: unknown, path: readonly string[]): unknown {
  * A missing field gives `[]`; a single-valued field gives at most one value.
  */
 export function dimensionValues(event: AuditEvent, d: Dimension): string[] {
-  const v = d.key === 'auditID' ? event.auditID : d.key === 'stage' ? event.stage : at(event.event, d.path);
+  const v =
+    d.key === 'auditID' ? event.auditID : d.key === 'stage' ? event.stage : at(event.event, d.path);
   const list = Array.isArray(v) ? v : [v];
   const out: string[] = [];
   for (const x of list) {

@@ -79,6 +79,17 @@ const userInfo = fieldsOf({
   extra: mapOf(strings, 'an object of string arrays'),
 });
 
+const OBJECT_REF_FIELDS = [
+  'resource',
+  'namespace',
+  'name',
+  'uid',
+  'apiGroup',
+  'apiVersion',
+  'resourceVersion',
+  'subresource',
+];
+
 const eventFields = fieldsOf({
   level: aString, // not an enum: shippers such as OpenShift's overwrite it with their own
   auditID: aString,
@@ -89,13 +100,7 @@ const eventFields = fieldsOf({
   impersonatedUser: nullOr(userInfo),
   sourceIPs: strings,
   userAgent: aString,
-  objectRef: fieldsOf(
-    Object.fromEntries(
-      ['resource', 'namespace', 'name', 'uid', 'apiGroup', 'apiVersion', 'resourceVersion', 'subresource'].map(
-        (k) => [k, aString],
-      ),
-    ),
-  ),
+  objectRef: fieldsOf(Object.fromEntries(OBJECT_REF_FIELDS.map((k) => [k, aString]))),
   responseStatus: fieldsOf({
     metadata: anObject,
     status: aString,
@@ -148,6 +153,7 @@ export function apiVersionProblem(apiVersion: unknown): string | undefined {
     typeof apiVersion === 'string' && CORE_EVENT_API_VERSIONS.includes(apiVersion)
       ? ' (that is a Kubernetes core Event, not an audit event)'
       : '';
-  const found = typeof apiVersion === 'string' ? JSON.stringify(apiVersion) : describeValue(apiVersion);
+  const found =
+    typeof apiVersion === 'string' ? JSON.stringify(apiVersion) : describeValue(apiVersion);
   return `unsupported apiVersion ${found}${coreEvent}: expected ${AUDIT_API_VERSIONS.join(' or ')}`;
 }

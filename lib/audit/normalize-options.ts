@@ -34,7 +34,9 @@ export function resolveSettings(opts: NormalizeOptions | undefined): NormalizeSe
   if (opts.fallbackTime !== undefined) {
     fallbackTime = toAuditTime(opts.fallbackTime);
     if (fallbackTime === undefined) {
-      throw new RangeError(`fallbackTime ${JSON.stringify(opts.fallbackTime)} is not an RFC 3339 time`);
+      throw new RangeError(
+        `fallbackTime ${JSON.stringify(opts.fallbackTime)} is not an RFC 3339 time`,
+      );
     }
   }
   return { maxEventBytes, fallbackTime };

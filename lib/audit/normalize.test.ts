@@ -96,7 +96,12 @@ describe('shapes', () => {
   test('event-list: a webhook body whose items carry no kind or apiVersion', () => {
     const item = withoutKeys(V1_EVENT, 'kind', 'apiVersion');
     const started = { ...item, auditID: 'b1', stage: 'ResponseStarted', verb: 'watch' };
-    const body = { kind: 'EventList', apiVersion: 'audit.k8s.io/v1', metadata: {}, items: [item, started] };
+    const body = {
+      kind: 'EventList',
+      apiVersion: 'audit.k8s.io/v1',
+      metadata: {},
+      items: [item, started],
+    };
     const result = expectOk(fromJson(body));
     expect(result.shape).toBe('event-list');
     expect(result.rejected).toEqual([]);
@@ -108,7 +113,10 @@ describe('shapes', () => {
   });
 
   test('event-list: kind dropped, items and an audit apiVersion kept', () => {
-    const body = { apiVersion: 'audit.k8s.io/v1', items: [withoutKeys(V1_EVENT, 'kind', 'apiVersion')] };
+    const body = {
+      apiVersion: 'audit.k8s.io/v1',
+      items: [withoutKeys(V1_EVENT, 'kind', 'apiVersion')],
+    };
     const result = expectOk(fromJson(body));
     expect(result.shape).toBe('event-list');
     expect(result.events).toHaveLength(1);
@@ -188,7 +196,12 @@ describe('shapes', () => {
       agent: { type: 'filebeat', version: '8.15.0' },
       data_stream: { dataset: 'kubernetes.audit_logs', namespace: 'default', type: 'logs' },
       ecs: { version: '8.0.0' },
-      event: { category: ['web'], dataset: 'kubernetes.audit_logs', kind: 'event', outcome: 'success' },
+      event: {
+        category: ['web'],
+        dataset: 'kubernetes.audit_logs',
+        kind: 'event',
+        outcome: 'success',
+      },
       input: { type: 'filestream' },
       log: { file: { path: '/var/log/kubernetes/kube-apiserver-audit.log' }, offset: 1234 },
       kubernetes: { audit },
@@ -296,7 +309,9 @@ describe('rejections', () => {
     expect(expectReason(normalizeText('42'))).toBe(
       'expected a JSON object (an audit Event, EventList or shipper document), got number 42',
     );
-    expect(expectReason(normalizeText('"hello"'))).toMatch(/^expected a JSON object .*got string "hello"$/);
+    expect(expectReason(normalizeText('"hello"'))).toMatch(
+      /^expected a JSON object .*got string "hello"$/,
+    );
     expect(expectReason(normalizeText('null'))).toMatch(/got null$/);
     expect(expectReason(normalizeText('[1, 2]'))).toBe(
       'JSON array holds no audit events (item 0: expected an Event object, got number 1)',
@@ -305,18 +320,26 @@ describe('rejections', () => {
   });
 
   test('an object that is no known shape lists what it found', () => {
-    expect(expectReason(normalizeText('{"Items": []}'))).toMatch(/^not an audit event: found keys "Items"; expected/);
+    expect(expectReason(normalizeText('{"Items": []}'))).toMatch(
+      /^not an audit event: found keys "Items"; expected/,
+    );
   });
 
   test.each([
     [{ verb: 5 }, 'field verb: expected a string, got number 5'],
     [{ user: 'bob' }, 'field user: expected an object, got string "bob"'],
-    [{ sourceIPs: '1.2.3.4' }, 'field sourceIPs: expected an array of strings, got string "1.2.3.4"'],
+    [
+      { sourceIPs: '1.2.3.4' },
+      'field sourceIPs: expected an array of strings, got string "1.2.3.4"',
+    ],
     [
       { stage: 'Bogus' },
       'field stage: expected one of RequestReceived, ResponseStarted, ResponseComplete, Panic, got string "Bogus"',
     ],
-    [{ responseStatus: { code: '403' } }, 'field responseStatus.code: expected an integer, got string "403"'],
+    [
+      { responseStatus: { code: '403' } },
+      'field responseStatus.code: expected an integer, got string "403"',
+    ],
     [{ user: { groups: ['a', 7] } }, 'field user.groups[1]: expected a string, got number 7'],
     [
       { annotations: { 'authorization.k8s.io/decision': true } },
@@ -365,7 +388,9 @@ describe('rejections', () => {
   });
 
   test('an EventList with a wrong apiVersion or no items array is rejected whole', () => {
-    expect(expectReason(fromJson({ kind: 'EventList', apiVersion: 'audit.k8s.io/v2', items: [] }))).toBe(
+    expect(
+      expectReason(fromJson({ kind: 'EventList', apiVersion: 'audit.k8s.io/v2', items: [] })),
+    ).toBe(
       'EventList: unsupported apiVersion "audit.k8s.io/v2": expected audit.k8s.io/v1 or audit.k8s.io/v1beta1',
     );
     expect(expectReason(fromJson({ kind: 'EventList', items: {} }))).toBe(
@@ -382,7 +407,10 @@ describe('rejections', () => {
 
 describe('event time', () => {
   const at = (fields: Record<string, unknown>, opts?: Parameters<typeof normalizeText>[1]) =>
-    fromJson({ ...withoutKeys(V1_EVENT, 'requestReceivedTimestamp', 'stageTimestamp'), ...fields }, opts);
+    fromJson(
+      { ...withoutKeys(V1_EVENT, 'requestReceivedTimestamp', 'stageTimestamp'), ...fields },
+      opts,
+    );
 
   test.each([
     ['2026-11-23T03:50:58.107723999Z', '2026-11-23T03:50:58.107723Z'], // nanoseconds truncated
@@ -398,9 +426,15 @@ describe('event time', () => {
   });
 
   test('falls back from requestReceivedTimestamp to stageTimestamp, then timestamp, then the shipper', () => {
-    expect(only(at({ stageTimestamp: '2026-11-23T03:50:58.2Z' })).time).toBe('2026-11-23T03:50:58.200000Z');
-    expect(only(at({ timestamp: '2017-09-11T19:55:05Z' })).time).toBe('2017-09-11T19:55:05.000000Z');
-    expect(only(at({ '@timestamp': '2026-11-23T03:50:59Z' })).time).toBe('2026-11-23T03:50:59.000000Z');
+    expect(only(at({ stageTimestamp: '2026-11-23T03:50:58.2Z' })).time).toBe(
+      '2026-11-23T03:50:58.200000Z',
+    );
+    expect(only(at({ timestamp: '2017-09-11T19:55:05Z' })).time).toBe(
+      '2017-09-11T19:55:05.000000Z',
+    );
+    expect(only(at({ '@timestamp': '2026-11-23T03:50:59Z' })).time).toBe(
+      '2026-11-23T03:50:59.000000Z',
+    );
   });
 
   test('uses fallbackTime only when the event has no time at all', () => {
@@ -486,7 +520,9 @@ describe.skipIf(!hasData)(`real audit files under ${DATA}`, () => {
     const events = files.flatMap((f) => normalizeLines(dataFile(f), f));
     expect(events).toHaveLength(1143);
     expect(new Set(events.map((e) => e.auditID)).size).toBe(554);
-    expect(events.every((e) => e.shape === 'event' && e.apiVersion === 'audit.k8s.io/v1')).toBe(true);
+    expect(events.every((e) => e.shape === 'event' && e.apiVersion === 'audit.k8s.io/v1')).toBe(
+      true,
+    );
     expect(events.filter(countsAsRequest)).toHaveLength(554);
     const stages = events.map((e) => e.stage);
     expect(stages.filter((s) => s === 'RequestReceived')).toHaveLength(553);
@@ -495,7 +531,9 @@ describe.skipIf(!hasData)(`real audit files under ${DATA}`, () => {
   });
 
   test('kube-apiserver v1.34 log backend: exact values of chosen events', () => {
-    const rotated = nonEmptyLines(dataFile('kube-apiserver-v1.34/log/audit-2026-11-23T03-50-57.013.log'));
+    const rotated = nonEmptyLines(
+      dataFile('kube-apiserver-v1.34/log/audit-2026-11-23T03-50-57.013.log'),
+    );
     const first = only(normalizeText(rotated[0] ?? ''));
     expect([first.auditID, first.stage, first.event.verb, first.event.user?.username]).toEqual([
       'f6f4a52e-98a7-42c8-a89f-55f948cc73b5',
@@ -505,7 +543,9 @@ describe.skipIf(!hasData)(`real audit files under ${DATA}`, () => {
     ]);
     expect(first.time).toBe('2026-11-23T03:50:54.983282Z');
 
-    const lines = nonEmptyLines(dataFile('kube-apiserver-v1.34/log/audit-2026-11-23T03-51-14.319.log'));
+    const lines = nonEmptyLines(
+      dataFile('kube-apiserver-v1.34/log/audit-2026-11-23T03-51-14.319.log'),
+    );
     const unauthenticated = only(normalizeText(lines[51] ?? ''));
     expect(unauthenticated.auditID).toBe('4b6945b4-2e7b-47c1-b341-75300dadb02d');
     expect(unauthenticated.stage).toBe('ResponseStarted');
@@ -515,11 +555,11 @@ describe.skipIf(!hasData)(`real audit files under ${DATA}`, () => {
 
     const impersonated = only(normalizeText(lines[71] ?? ''));
     expect(impersonated.auditID).toBe('6f24889d-0882-447c-9865-ff53e5bd8b89');
-    expect([impersonated.stage, impersonated.event.verb, impersonated.event.user?.username]).toEqual([
-      'ResponseComplete',
-      'list',
-      'admin',
-    ]);
+    expect([
+      impersonated.stage,
+      impersonated.event.verb,
+      impersonated.event.user?.username,
+    ]).toEqual(['ResponseComplete', 'list', 'admin']);
     expect(impersonated.event.impersonatedUser?.username).toBe('alice');
     expect(impersonated.event.responseStatus?.code).toBe(403);
     expect(impersonated.time).toBe('2026-11-23T03:50:59.922812Z');
@@ -536,9 +576,9 @@ describe.skipIf(!hasData)(`real audit files under ${DATA}`, () => {
     });
     expect(events).toHaveLength(1112);
     expect(new Set(events.map((e) => e.auditID)).size).toBe(554);
-    expect(events.every((e) => e.apiVersion === 'audit.k8s.io/v1' && e.event.apiVersion === undefined)).toBe(
-      true,
-    );
+    expect(
+      events.every((e) => e.apiVersion === 'audit.k8s.io/v1' && e.event.apiVersion === undefined),
+    ).toBe(true);
   });
 
   test('liggitt/audit2rbac v1beta1 log: 757 events timed by their timestamp', () => {
@@ -564,7 +604,9 @@ describe.skipIf(!hasData)(`real audit files under ${DATA}`, () => {
     const dir = 'audit-samples/falcosecurity-falco/k8s_audit';
     const files = dataDir(dir).filter((f) => f.endsWith('.json'));
     const negative = path.join(dir, 'fal_01_003.json');
-    const events = files.filter((f) => f !== negative).flatMap((f) => normalizeLines(dataFile(f), f));
+    const events = files
+      .filter((f) => f !== negative)
+      .flatMap((f) => normalizeLines(dataFile(f), f));
     expect(events).toHaveLength(51);
     expect(events.filter((e) => e.apiVersion === '')).toHaveLength(38);
     expect(expectReason(normalizeText(dataFile(negative)))).toBe(
@@ -586,7 +628,8 @@ describe.skipIf(!hasData)(`real audit files under ${DATA}`, () => {
   });
 
   test('OpenShift ViaQ shipper documents are fluentd, with the audit level put back', () => {
-    const f = 'audit-samples/openshift-cluster-logging-operator/hack-logsamples/viaq_audit_kubernetes.json';
+    const f =
+      'audit-samples/openshift-cluster-logging-operator/hack-logsamples/viaq_audit_kubernetes.json';
     const event = only(normalizeText(dataFile(f)));
     expect(event).toMatchObject({
       auditID: '0aa7d5c9-1afd-4fc4-920c-e5d9e0b7befa',

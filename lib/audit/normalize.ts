@@ -15,7 +15,11 @@ import { oversizeReason, textBytesOverLimit } from './byte-size';
 import { parseJsonText } from './json-text';
 import { describeValue, isRecord, type JsonRecord } from './json-value';
 import { hasEventMarker, EVENT_MARKERS } from './event-fields';
-import { resolveSettings, type NormalizeOptions, type NormalizeSettings } from './normalize-options';
+import {
+  resolveSettings,
+  type NormalizeOptions,
+  type NormalizeSettings,
+} from './normalize-options';
 import { readEvent } from './read-event';
 import { rejectedInput, singleEvent } from './results';
 import { hasElasticAudit, normalizeElasticAgent } from './shapes/elastic-agent';
@@ -100,7 +104,8 @@ export function normalize(input: unknown, opts?: NormalizeOptions): NormalizeRes
 export function normalizeText(text: string, opts?: NormalizeOptions): NormalizeResult {
   const settings = resolveSettings(opts);
   const oversize = textBytesOverLimit(text, settings.maxEventBytes);
-  if (oversize !== undefined) return rejectedInput(oversizeReason(oversize, settings.maxEventBytes));
+  if (oversize !== undefined)
+    return rejectedInput(oversizeReason(oversize, settings.maxEventBytes));
   const parsed = parseJsonText(text);
   if (!parsed.ok) return rejectedInput(parsed.reason);
   return normalizeValue(parsed.value, settings, true);

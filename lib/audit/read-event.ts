@@ -2,7 +2,12 @@
 // it was set aside. The Event object itself becomes `event`, uncopied.
 
 import { contentAuditId } from './audit-id';
-import { apiVersionProblem, eventFieldProblem, EVENT_MARKERS, hasEventMarker } from './event-fields';
+import {
+  apiVersionProblem,
+  eventFieldProblem,
+  EVENT_MARKERS,
+  hasEventMarker,
+} from './event-fields';
 import { toAuditTime } from './event-time';
 import { describeValue, type JsonRecord } from './json-value';
 import { STAGES, type AuditEvent, type K8sAuditEvent, type SourceShape, type Stage } from './types';

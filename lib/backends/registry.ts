@@ -51,7 +51,11 @@ export async function getBackend(name: string): Promise<AuditBackend> {
   const config = getConfig();
   const wanted = name === 'default' ? config.defaultSource : name;
   const source = config.sources.find((s) => s.name === wanted);
-  if (!source) throw new UnknownSourceError(name, config.sources.map((s) => s.name));
+  if (!source)
+    throw new UnknownSourceError(
+      name,
+      config.sources.map((s) => s.name),
+    );
   switch (source.type) {
     case 'embedded':
       return (await embeddedStoreFor(source.path)).backend;

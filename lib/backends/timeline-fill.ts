@@ -18,7 +18,11 @@ export interface TimelineParts {
 export function fillTimeline(p: TimelineParts): TimelineResult {
   const step = p.bucketSeconds * 1_000_000;
   const buckets = new Map<number, TimelineBucket>();
-  for (let t = bucketStartMicros(p.range.startMicros, p.bucketSeconds); t < p.range.endMicros; t += step) {
+  for (
+    let t = bucketStartMicros(p.range.startMicros, p.bucketSeconds);
+    t < p.range.endMicros;
+    t += step
+  ) {
     buckets.set(t, { start: microsToIso(t), total: 0, counts: {} });
   }
   let total = 0;

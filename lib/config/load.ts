@@ -85,15 +85,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const merged = {
     dataDir: env[ENV_VARS.dataDir] || file.dataDir || DEFAULTS.dataDir,
     ingestToken: env[ENV_VARS.ingestToken] || file.ingestToken || null,
-    maxEventBytes: envInt(env, ENV_VARS.maxEventBytes) ?? file.maxEventBytes ?? DEFAULTS.maxEventBytes,
+    maxEventBytes:
+      envInt(env, ENV_VARS.maxEventBytes) ?? file.maxEventBytes ?? DEFAULTS.maxEventBytes,
     maxIngestBodyBytes:
       envInt(env, ENV_VARS.maxIngestBodyBytes) ??
       file.maxIngestBodyBytes ??
       DEFAULTS.maxIngestBodyBytes,
     sampleData: envSampleData(env) ?? file.sampleData ?? 'auto',
-    follow: followEnv
-      ? followEnv.split(path.delimiter).filter(Boolean)
-      : (file.follow ?? []),
+    follow: followEnv ? followEnv.split(path.delimiter).filter(Boolean) : (file.follow ?? []),
     defaultSource: file.defaultSource ?? file.sources?.[0]?.name ?? 'default',
     sources: file.sources ?? [{ name: 'default', type: 'embedded' as const }],
   };

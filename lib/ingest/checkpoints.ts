@@ -15,10 +15,18 @@ export class CheckpointStore {
   constructor(private readonly db: Database) {}
 
   async all(): Promise<Map<string, Checkpoint>> {
-    const rows = await this.db.query<{ file_id: string; path: string; offset: number; done: boolean }>(
-      `SELECT file_id, path, "offset", done FROM ingest_checkpoints`,
+    const rows = await this.db.query<{
+      file_id: string;
+      path: string;
+      offset: number;
+      done: boolean;
+    }>(`SELECT file_id, path, "offset", done FROM ingest_checkpoints`);
+    return new Map(
+      rows.map((r) => [
+        r.file_id,
+        { fileId: r.file_id, path: r.path, offset: r.offset, done: r.done },
+      ]),
     );
-    return new Map(rows.map((r) => [r.file_id, { fileId: r.file_id, path: r.path, offset: r.offset, done: r.done }]));
   }
 
   async save(cp: Checkpoint): Promise<void> {
@@ -36,7 +44,9 @@ export class CheckpointStore {
     const all = await this.all();
     for (const id of all.keys()) {
       if (!live.has(id)) {
-        await this.db.write((conn) => conn.run(`DELETE FROM ingest_checkpoints WHERE file_id = $1`, [id]));
+        await this.db.write((conn) =>
+          conn.run(`DELETE FROM ingest_checkpoints WHERE file_id = $1`, [id]),
+        );
       }
     }
   }

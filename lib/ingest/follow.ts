@@ -86,7 +86,12 @@ export class Follower {
       includeUnterminated: settled && !/(^|\/)audit\.log$/.test(file),
     });
     if (consumed > 0) {
-      await this.opts.checkpoints.save({ fileId, path: file, offset: start + consumed, done: false });
+      await this.opts.checkpoints.save({
+        fileId,
+        path: file,
+        offset: start + consumed,
+        done: false,
+      });
     }
     return report;
   }

@@ -37,9 +37,14 @@ export function listImportFiles(p: string): string[] {
   if (!st.isDirectory()) return [];
   const out: string[] = [];
   const entries = fs.readdirSync(p, { withFileTypes: true });
-  const files = orderAuditFiles(entries.filter((e) => e.isFile() && IMPORTABLE.test(e.name)).map((e) => e.name));
+  const files = orderAuditFiles(
+    entries.filter((e) => e.isFile() && IMPORTABLE.test(e.name)).map((e) => e.name),
+  );
   for (const f of files) out.push(path.join(p, f));
-  for (const d of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const d of entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     out.push(...listImportFiles(path.join(p, d)));
   }
   return out;
@@ -64,7 +69,12 @@ async function importYamlFile(file: string, opts: PathImportOptions): Promise<Im
     for (const r of normalizeDocument(value, opts)) {
       if (!r.ok) {
         addRejection(report, { ...where, reason: r.reason });
-        opts.deadLetters.add({ source: file, ...where, reason: r.reason, raw: JSON.stringify(value) });
+        opts.deadLetters.add({
+          source: file,
+          ...where,
+          reason: r.reason,
+          raw: JSON.stringify(value),
+        });
         continue;
       }
       for (const x of r.rejected) addRejection(report, { index: x.index ?? i, reason: x.reason });

@@ -30,7 +30,7 @@ export interface ImportOptions {
 const MB = 1024 * 1024;
 
 function mb(n: number): string {
-  return `${(n / MB).toFixed(1)} MB`;
+  return `${(n / MB).toFixed(1)} MiB`;
 }
 
 class Batcher {
@@ -44,7 +44,12 @@ class Batcher {
   add(result: NormalizeResult, where: { line?: number }, raw: () => string): void {
     if (!result.ok) {
       addRejection(this.report, { ...where, reason: result.reason });
-      this.opts.deadLetters.add({ source: this.opts.source, ...where, reason: result.reason, raw: raw() });
+      this.opts.deadLetters.add({
+        source: this.opts.source,
+        ...where,
+        reason: result.reason,
+        raw: raw(),
+      });
       return;
     }
     for (const r of result.rejected) {
@@ -58,7 +63,8 @@ class Batcher {
       });
     }
     if (result.events.length) {
-      this.report.shapes[result.shape] = (this.report.shapes[result.shape] ?? 0) + result.events.length;
+      this.report.shapes[result.shape] =
+        (this.report.shapes[result.shape] ?? 0) + result.events.length;
       this.report.events += result.events.length;
       for (const e of result.events) this.events.push(e);
     }
@@ -89,7 +95,8 @@ function handleLine(line: Line, batcher: Batcher, opts: ImportOptions, report: I
     return;
   }
   let bytes = line.bytes;
-  if (line.number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  if (line.number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    bytes = bytes.subarray(3);
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
     const reason = `line is not valid UTF-8 (first invalid byte at column ${at + 1})`;
@@ -99,12 +106,18 @@ function handleLine(line: Line, batcher: Batcher, opts: ImportOptions, report: I
   }
   const text = bytes.toString('utf8');
   if (text.trim() === '') return;
-  const result = normalizeText(text, { maxEventBytes: opts.maxEventBytes, fallbackTime: opts.fallbackTime });
+  const result = normalizeText(text, {
+    maxEventBytes: opts.maxEventBytes,
+    fallbackTime: opts.fallbackTime,
+  });
   batcher.add(result, where, () => text);
 }
 
 /** Normalizes a parsed whole document: one event, an EventList, or an array of either. */
-export function normalizeDocument(doc: unknown, opts: Pick<ImportOptions, 'maxEventBytes' | 'fallbackTime'>): NormalizeResult[] {
+export function normalizeDocument(
+  doc: unknown,
+  opts: Pick<ImportOptions, 'maxEventBytes' | 'fallbackTime'>,
+): NormalizeResult[] {
   const o = { maxEventBytes: opts.maxEventBytes, fallbackTime: opts.fallbackTime };
   if (!Array.isArray(doc)) return [normalize(doc, o)];
   return doc.map((item, index) => {
@@ -126,7 +139,10 @@ function looksLikeDocument(head: Buffer): boolean {
     JSON.parse(firstLine);
     return false;
   } catch {
-    return trimmed.startsWith('[') || /^\{\s*"[^"]*"\s*:\s*(\{|\[|"[^"]*",?|[\d.]+,?|true,?|false,?|null,?)?\s*$/.test(firstLine);
+    return (
+      trimmed.startsWith('[') ||
+      /^\{\s*"[^"]*"\s*:\s*(\{|\[|"[^"]*",?|[\d.]+,?|true,?|false,?|null,?)?\s*$/.test(firstLine)
+    );
   }
 }
 
@@ -134,7 +150,10 @@ function looksLikeDocument(head: Buffer): boolean {
  * Imports everything `open()` yields. `open` may be called twice: once to sniff whether the
  * input is JSON lines or one JSON document, and again if a document turns out not to parse.
  */
-export async function importStream(open: () => Readable, opts: ImportOptions): Promise<ImportReport> {
+export async function importStream(
+  open: () => Readable,
+  opts: ImportOptions,
+): Promise<ImportReport> {
   const report = emptyReport(opts.source);
   const batcher = new Batcher(opts, report);
   const maxDoc = opts.maxDocumentBytes ?? 256 * MB;
@@ -202,7 +221,8 @@ export async function importStream(open: () => Readable, opts: ImportOptions): P
   // JSON lines (also the fallback for a document that did not parse as a whole).
   report.bytes = 0;
   await readJsonLines(open(), opts, report, batcher, { includeUnterminated: true });
-  if (report.bytes === 0 && report.warnings.length === 0) report.warnings.push('the input is empty: no events');
+  if (report.bytes === 0 && report.warnings.length === 0)
+    report.warnings.push('the input is empty: no events');
   return report;
 }
 

@@ -64,7 +64,8 @@ export class LineSplitter {
     let bytes: Buffer | null = null;
     if (!this.oversize) {
       bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, length);
-      if (bytes.length && bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, bytes.length - 1);
+      if (bytes.length && bytes[bytes.length - 1] === 13)
+        bytes = bytes.subarray(0, bytes.length - 1);
     }
     const line: Line = { number: this.lineNumber, offset: this.lineOffset, bytes, length };
     this.lineOffset += length + newlineBytes;

@@ -28,7 +28,9 @@ export function openAuditFile(file: string, start = 0): OpenedFile {
   const gunzip = zlib.createGunzip();
   const out = new PassThrough({ highWaterMark: 1024 * 1024 });
   raw.on('error', (e) => out.destroy(e));
-  gunzip.on('error', (e) => out.destroy(new Error(`gzip data is damaged or cut short: ${e.message}`)));
+  gunzip.on('error', (e) =>
+    out.destroy(new Error(`gzip data is damaged or cut short: ${e.message}`)),
+  );
   raw.pipe(gunzip).pipe(out);
   return { stream: out, fileBytesRead: () => raw.bytesRead };
 }

@@ -60,8 +60,11 @@ export function formatReport(r: ImportReport): string {
   ];
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   for (const x of r.rejections.slice(0, 20)) {
-    const where = x.line !== undefined ? `line ${x.line}` : x.index !== undefined ? `item ${x.index}` : 'input';
-    lines.push(`  set aside ${where}${x.line !== undefined && x.index !== undefined ? ` item ${x.index}` : ''}: ${x.reason}`);
+    const where =
+      x.line !== undefined ? `line ${x.line}` : x.index !== undefined ? `item ${x.index}` : 'input';
+    lines.push(
+      `  set aside ${where}${x.line !== undefined && x.index !== undefined ? ` item ${x.index}` : ''}: ${x.reason}`,
+    );
   }
   if (r.rejected > 20) lines.push(`  … and ${r.rejected - 20} more set aside`);
   return lines.join('\n');

@@ -37,7 +37,8 @@ export async function receiveWebhookBody(
   ctx: { sink: EventSink; deadLetters: DeadLetterWriter; maxEventBytes: number; source?: string },
 ): Promise<WebhookOutcome> {
   const source = ctx.source ?? 'webhook';
-  if (bytes.length === 0) return failure(400, 'invalid_body', 'the request body is empty; expected an EventList');
+  if (bytes.length === 0)
+    return failure(400, 'invalid_body', 'the request body is empty; expected an EventList');
   if (!isUtf8(bytes)) return failure(400, 'invalid_body', 'the request body is not valid UTF-8');
   let doc: unknown;
   try {
@@ -61,7 +62,9 @@ export async function receiveWebhookBody(
     await ctx.deadLetters.flush();
     return failure(400, 'invalid_body', `expected an audit EventList: ${rejected[0]!.reason}`);
   }
-  const items = Array.isArray((doc as { items?: unknown })?.items) ? (doc as { items: unknown[] }).items : null;
+  const items = Array.isArray((doc as { items?: unknown })?.items)
+    ? (doc as { items: unknown[] }).items
+    : null;
   for (const r of rejected) {
     const raw = r.index !== undefined && items ? JSON.stringify(items[r.index]) : '';
     ctx.deadLetters.add({ source, ...r, raw });
@@ -71,9 +74,18 @@ export async function receiveWebhookBody(
     const stored = await ctx.sink.insert(events);
     return {
       status: 200,
-      body: { accepted: events.length, inserted: stored.inserted, duplicates: stored.duplicates, rejected },
+      body: {
+        accepted: events.length,
+        inserted: stored.inserted,
+        duplicates: stored.duplicates,
+        rejected,
+      },
     };
   } catch (e) {
-    return failure(503, 'store_unavailable', `events were not stored, retry later: ${(e as Error).message}`);
+    return failure(
+      503,
+      'store_unavailable',
+      `events were not stored, retry later: ${(e as Error).message}`,
+    );
   }
 }

@@ -2,12 +2,24 @@
 
 import 'server-only';
 import { getBackend } from '@/lib/backends/registry';
-import type { BreakdownResult, HealthResult, SearchResult, TimelineResult } from '@/lib/backends/types';
+import type {
+  BreakdownResult,
+  HealthResult,
+  SearchResult,
+  TimelineResult,
+} from '@/lib/backends/types';
 import { chooseBucketSeconds } from '@/lib/query/buckets';
 import { defaultQuery } from '@/lib/query/codec';
 import { nowMicros, resolveQuery } from '@/lib/query/time';
 
-export const OVERVIEW_DIMENSIONS = ['user', 'verb', 'resource', 'namespace', 'code', 'sourceIP'] as const;
+export const OVERVIEW_DIMENSIONS = [
+  'user',
+  'verb',
+  'resource',
+  'namespace',
+  'code',
+  'sourceIP',
+] as const;
 
 export type Overview =
   | {
@@ -25,7 +37,11 @@ export async function loadOverview(): Promise<Overview> {
     const backend = await getBackend(query.source);
     const [health, timeline, latest, ...breakdowns] = await Promise.all([
       backend.health(),
-      backend.timeline(query, { split: 'verb', splitLimit: 6, bucketSeconds: chooseBucketSeconds(query.range, 48) }),
+      backend.timeline(query, {
+        split: 'verb',
+        splitLimit: 6,
+        bucketSeconds: chooseBucketSeconds(query.range, 48),
+      }),
       backend.search(query),
       ...OVERVIEW_DIMENSIONS.map((dimension) => backend.breakdown(query, { dimension, limit: 8 })),
     ]);

@@ -288,6 +288,11 @@ describe('route parameters (extras)', () => {
       );
   });
 
+  test('extras named like object properties are plain arrays', () => {
+    const r = parse('constructor=a&constructor=b', ['constructor']);
+    expect(r.ok && r.extras).toEqual({ constructor: ['a', 'b'] });
+  });
+
   test('extras are written sorted by name, before the cursor, and parse back', () => {
     const q = { ...parseOk('verb=get'), cursor: 'abc' };
     const s = formatQuery(q, { top: '10', dimension: ['user'] });

@@ -110,7 +110,9 @@ export function parseQuery(params: URLSearchParams, opts: ParseOptions = {}): Pa
       if (!value.ok) return value;
       filters.push({ ...target, values: [value.value] });
     } else if (extraNames.has(key)) {
-      (extras[key] ??= []).push(raw);
+      // hasOwn, not ??=: a route param named like `constructor` must not find Object.prototype's.
+      if (Object.hasOwn(extras, key)) extras[key]?.push(raw);
+      else extras[key] = [raw];
     } else {
       return { ok: false, error: unknownParamError(key, [...extraNames]) };
     }

@@ -14,7 +14,8 @@ export const KUBECTL_MAC = `kubectl/${KUBE_VERSION} (darwin/arm64) kubernetes/${
  * Decides the audit level (see audit-policy.ts): components' own writes are logged without
  * bodies, everyone else's with them.
  */
-export type ActorKind = 'node' | 'control-plane' | 'workload' | 'person' | 'anonymous' | 'unauthenticated';
+export type ActorKind =
+  'node' | 'control-plane' | 'workload' | 'person' | 'anonymous' | 'unauthenticated';
 
 export type Annotations = Readonly<Record<string, string>>;
 
@@ -43,7 +44,11 @@ export function annotations(entries: Record<string, string>): Annotations {
   return Object.freeze(sorted);
 }
 
-export function decision(allowed: boolean, reason: string, extra: Record<string, string> = {}): Annotations {
+export function decision(
+  allowed: boolean,
+  reason: string,
+  extra: Record<string, string> = {},
+): Annotations {
   return annotations({ ...extra, [DECISION]: allowed ? 'allow' : 'forbid', [REASON]: reason });
 }
 
@@ -78,7 +83,11 @@ export function serviceAccountUser(
   const user: UserInfo = {
     username: serviceAccountName(namespace, name),
     uid,
-    groups: ['system:serviceaccounts', `system:serviceaccounts:${namespace}`, 'system:authenticated'],
+    groups: [
+      'system:serviceaccounts',
+      `system:serviceaccounts:${namespace}`,
+      'system:authenticated',
+    ],
   };
   if (extra) user.extra = extra;
   return user;
@@ -98,7 +107,8 @@ export function podTokenExtra(
   };
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a value and everything in it: shared by many events, it must never change. */
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

@@ -26,9 +26,18 @@ export interface PolicyDecision {
 
 const CI_DEPLOYER = 'system:serviceaccount:ci:deployer';
 
-const METADATA_ALL_STAGES: PolicyDecision = Object.freeze({ level: 'Metadata', keepRequestReceived: true });
-const METADATA_OMIT_RECEIVED: PolicyDecision = Object.freeze({ level: 'Metadata', keepRequestReceived: false });
-const REQUEST_OMIT_RECEIVED: PolicyDecision = Object.freeze({ level: 'Request', keepRequestReceived: false });
+const METADATA_ALL_STAGES: PolicyDecision = Object.freeze({
+  level: 'Metadata',
+  keepRequestReceived: true,
+});
+const METADATA_OMIT_RECEIVED: PolicyDecision = Object.freeze({
+  level: 'Metadata',
+  keepRequestReceived: false,
+});
+const REQUEST_OMIT_RECEIVED: PolicyDecision = Object.freeze({
+  level: 'Request',
+  keepRequestReceived: false,
+});
 const REQUEST_RESPONSE_ALL_STAGES: PolicyDecision = Object.freeze({
   level: 'RequestResponse',
   keepRequestReceived: true,
@@ -49,7 +58,8 @@ export function decidePolicy(
 ): PolicyDecision {
   const read = isRead(verb);
   if (resource === '') return METADATA_ALL_STAGES;
-  if (!read && namespace === 'payments' && username === CI_DEPLOYER) return REQUEST_RESPONSE_ALL_STAGES;
+  if (!read && namespace === 'payments' && username === CI_DEPLOYER)
+    return REQUEST_RESPONSE_ALL_STAGES;
   if (
     resource === 'secrets' ||
     resource === 'configmaps' ||

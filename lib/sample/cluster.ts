@@ -19,11 +19,14 @@ export interface Workload {
   readonly kind: WorkloadKind;
   readonly namespace: string;
   readonly name: string;
+  readonly uid: string;
   readonly container: string;
   readonly image: string;
   readonly serviceAccount: string;
   /** Current ReplicaSet of a Deployment (`web-6d9f7c5b8`); `''` for other kinds. */
   readonly replicaSet: string;
+  /** The EndpointSlice of the workload's Service (`frontend-x7k2p`). */
+  readonly endpointSlice: string;
   readonly pods: Pod[];
 }
 
@@ -45,11 +48,23 @@ export interface Cluster {
   readonly teamNamespaces: readonly string[];
   readonly workloads: readonly Workload[];
   readonly deployments: readonly Workload[];
+  readonly statefulSets: readonly Workload[];
+  readonly daemonSets: readonly Workload[];
   readonly pods: readonly Pod[];
+  /** Deployments and pods of the team namespaces. */
+  readonly teamDeployments: readonly Workload[];
+  readonly teamPods: readonly Pod[];
   workload(namespace: string, name: string): Workload;
+  /** Pods of a namespace; throws for a namespace without pods. */
+  podsIn(namespace: string): readonly Pod[];
+  deploymentsIn(namespace: string): readonly Workload[];
 }
 
 export const TEAM_NAMESPACES = ['web', 'checkout', 'payments', 'catalog', 'data'] as const;
+function isTeamNamespace(namespace: string): boolean {
+  return (TEAM_NAMESPACES as readonly string[]).includes(namespace);
+}
+
 const SYSTEM_NAMESPACES = [
   'default',
   'kube-system',
@@ -101,8 +116,16 @@ function parseWorkloads(table: string): WorkloadSpec[] {
     .trim()
     .split('\n')
     .map((line) => {
-      const [namespace = '', name = '', kind, replicas = '0', container = '', serviceAccount = '', image = '', flags = ''] =
-        line.trim().split(/\s+/);
+      const [
+        namespace = '',
+        name = '',
+        kind,
+        replicas = '0',
+        container = '',
+        serviceAccount = '',
+        image = '',
+        flags = '',
+      ] = line.trim().split(/\s+/);
       if (kind !== 'Deployment' && kind !== 'StatefulSet' && kind !== 'DaemonSet') {
         throw new Error(`bad workload kind in: ${line}`);
       }
@@ -126,24 +149,45 @@ const WORKLOADS = parseWorkloads(WORKLOAD_TABLE);
 function buildNodes(rng: Rng): ClusterNode[] {
   const nodes: ClusterNode[] = [];
   for (let i = 1; i <= 3; i++) {
-    nodes.push({ name: `cp-${i}`, ip: `10.0.0.${10 + i}`, uid: rng.uuid(), controlPlane: true, podSubnet: i - 1 });
+    nodes.push({
+      name: `cp-${i}`,
+      ip: `10.0.0.${10 + i}`,
+      uid: rng.uuid(),
+      controlPlane: true,
+      podSubnet: i - 1,
+    });
   }
   for (let i = 1; i <= 6; i++) {
-    nodes.push({ name: `worker-${i}`, ip: `10.0.1.${20 + i}`, uid: rng.uuid(), controlPlane: false, podSubnet: i + 2 });
+    nodes.push({
+      name: `worker-${i}`,
+      ip: `10.0.1.${20 + i}`,
+      uid: rng.uuid(),
+      controlPlane: false,
+      podSubnet: i + 2,
+    });
   }
   return nodes;
 }
 
-function buildWorkload(spec: WorkloadSpec, nodes: readonly ClusterNode[], workers: readonly ClusterNode[], rng: Rng, nextHost: number[]): Workload {
-  const replicaSet = spec.kind === 'Deployment' ? `${spec.name}-${rng.nameSuffix(rng.between(9, 10))}` : '';
+function buildWorkload(
+  spec: WorkloadSpec,
+  nodes: readonly ClusterNode[],
+  workers: readonly ClusterNode[],
+  rng: Rng,
+  nextHost: number[],
+): Workload {
+  const replicaSet =
+    spec.kind === 'Deployment' ? `${spec.name}-${rng.nameSuffix(rng.between(9, 10))}` : '';
   const workload: Workload = {
     kind: spec.kind,
     namespace: spec.namespace,
     name: spec.name,
+    uid: rng.uuid(),
     container: spec.container,
     image: spec.image,
     serviceAccount: spec.serviceAccount,
     replicaSet,
+    endpointSlice: `${spec.name}-${rng.nameSuffix(5)}`,
     pods: [],
   };
   const placements =
@@ -167,6 +211,17 @@ function buildWorkload(spec: WorkloadSpec, nodes: readonly ClusterNode[], worker
   return workload;
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 export function buildCluster(rng: Rng): Cluster {
   const nodes = buildNodes(rng);
   const controlPlanes = nodes.filter((n) => n.controlPlane);
@@ -174,6 +229,12 @@ export function buildCluster(rng: Rng): Cluster {
   const nextHost: number[] = [];
   const workloads = WORKLOADS.map((spec) => buildWorkload(spec, nodes, workers, rng, nextHost));
   const byKey = new Map(workloads.map((w) => [`${w.namespace}/${w.name}`, w]));
+  const pods = workloads.flatMap((w) => w.pods);
+  const podsByNamespace = groupBy(pods, (p) => p.namespace);
+  const deploymentsByNamespace = groupBy(
+    workloads.filter((w) => w.kind === 'Deployment'),
+    (w) => w.namespace,
+  );
   return {
     nodes,
     controlPlanes,
@@ -182,10 +243,26 @@ export function buildCluster(rng: Rng): Cluster {
     teamNamespaces: TEAM_NAMESPACES,
     workloads,
     deployments: workloads.filter((w) => w.kind === 'Deployment'),
-    pods: workloads.flatMap((w) => w.pods),
+    statefulSets: workloads.filter((w) => w.kind === 'StatefulSet'),
+    daemonSets: workloads.filter((w) => w.kind === 'DaemonSet'),
+    pods,
+    teamDeployments: workloads.filter(
+      (w) => w.kind === 'Deployment' && isTeamNamespace(w.namespace),
+    ),
+    teamPods: workloads.filter((w) => isTeamNamespace(w.namespace)).flatMap((w) => w.pods),
     workload(namespace, name) {
       const found = byKey.get(`${namespace}/${name}`);
       if (!found) throw new Error(`no workload ${namespace}/${name}`);
+      return found;
+    },
+    podsIn(namespace) {
+      const found = podsByNamespace.get(namespace);
+      if (!found) throw new Error(`no pods in ${namespace}`);
+      return found;
+    },
+    deploymentsIn(namespace) {
+      const found = deploymentsByNamespace.get(namespace);
+      if (!found) throw new Error(`no deployments in ${namespace}`);
       return found;
     },
   };

@@ -1,7 +1,9 @@
 // Seeded pseudo-random numbers. The same seed must give byte-identical sample data, so
 // nothing here touches Math.random, crypto or the clock.
 
-const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, '0'),
+);
 
 // The characters Kubernetes uses for generated name suffixes (no vowels, no 0, 1, 3).
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';

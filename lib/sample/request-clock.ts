@@ -5,9 +5,9 @@
 import type { Rng } from './random';
 
 /** At the busiest hour people and CI add this much traffic on top of the components' rate of 1. */
-const PEOPLE_PEAK_RATE = 0.3;
+const PEOPLE_PEAK_RATE = 0.4;
 const NIGHT_ACTIVITY = 0.05;
-const WEEKEND_FACTOR = 0.15;
+const WEEKEND_FACTOR = 0.3;
 const MIN_BIN_MICROS = 60e6;
 const MAX_BINS = 50_000;
 

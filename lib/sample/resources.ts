@@ -44,14 +44,24 @@ export const ENDPOINTS = resourceType('', 'v1', 'endpoints', 'Endpoints');
 export const PVCS = resourceType('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim');
 export const RESOURCEQUOTAS = resourceType('', 'v1', 'resourcequotas', 'ResourceQuota');
 export const LEASES = resourceType('coordination.k8s.io', 'v1', 'leases', 'Lease');
-export const ENDPOINTSLICES = resourceType('discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice');
+export const ENDPOINTSLICES = resourceType(
+  'discovery.k8s.io',
+  'v1',
+  'endpointslices',
+  'EndpointSlice',
+);
 export const DEPLOYMENTS = resourceType('apps', 'v1', 'deployments', 'Deployment');
 export const REPLICASETS = resourceType('apps', 'v1', 'replicasets', 'ReplicaSet');
 export const STATEFULSETS = resourceType('apps', 'v1', 'statefulsets', 'StatefulSet');
 export const DAEMONSETS = resourceType('apps', 'v1', 'daemonsets', 'DaemonSet');
 export const JOBS = resourceType('batch', 'v1', 'jobs', 'Job');
 export const CRONJOBS = resourceType('batch', 'v1', 'cronjobs', 'CronJob');
-export const HPAS = resourceType('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler');
+export const HPAS = resourceType(
+  'autoscaling',
+  'v2',
+  'horizontalpodautoscalers',
+  'HorizontalPodAutoscaler',
+);
 export const INGRESSES = resourceType('networking.k8s.io', 'v1', 'ingresses', 'Ingress');
 export const CLUSTERROLEBINDINGS = resourceType(
   'rbac.authorization.k8s.io',
@@ -60,7 +70,13 @@ export const CLUSTERROLEBINDINGS = resourceType(
   'ClusterRoleBinding',
   false,
 );
-export const TOKENREVIEWS = resourceType('authentication.k8s.io', 'v1', 'tokenreviews', 'TokenReview', false);
+export const TOKENREVIEWS = resourceType(
+  'authentication.k8s.io',
+  'v1',
+  'tokenreviews',
+  'TokenReview',
+  false,
+);
 export const SUBJECTACCESSREVIEWS = resourceType(
   'authorization.k8s.io',
   'v1',
@@ -76,5 +92,11 @@ export const SELFSUBJECTACCESSREVIEWS = resourceType(
   false,
 );
 export const CERTIFICATES = resourceType('cert-manager.io', 'v1', 'certificates', 'Certificate');
-export const NODE_METRICS = resourceType('metrics.k8s.io', 'v1beta1', 'nodes', 'NodeMetrics', false);
+export const NODE_METRICS = resourceType(
+  'metrics.k8s.io',
+  'v1beta1',
+  'nodes',
+  'NodeMetrics',
+  false,
+);
 export const POD_METRICS = resourceType('metrics.k8s.io', 'v1beta1', 'pods', 'PodMetrics');

@@ -2,6 +2,7 @@
 // failures carry the Status fields in the order the apiserver encodes them.
 
 import type { ResponseStatus } from '@/lib/audit/types';
+import { deepFreeze } from './actors';
 import type { ResourceType } from './resources';
 
 const EMPTY_METADATA = Object.freeze({});
@@ -16,7 +17,12 @@ export const STATUS_SWITCHING_PROTOCOLS = success(101);
 /** The aggregation layer's plain-text 503 has no Status body, so only the code is recorded. */
 export const STATUS_SERVICE_UNAVAILABLE = success(503);
 
-function failure(code: number, reason: string, message: string, details?: Record<string, unknown>): ResponseStatus {
+function failure(
+  code: number,
+  reason: string,
+  message: string,
+  details?: Record<string, unknown>,
+): ResponseStatus {
   const status: ResponseStatus = { metadata: {}, status: 'Failure', message, reason };
   if (details) status.details = details;
   status.code = code;
@@ -54,7 +60,12 @@ export function forbidden(
 }
 
 export function forbiddenPath(username: string, verb: string, path: string): ResponseStatus {
-  return failure(403, 'Forbidden', `forbidden: User "${username}" cannot ${verb} path "${path}"`, {});
+  return failure(
+    403,
+    'Forbidden',
+    `forbidden: User "${username}" cannot ${verb} path "${path}"`,
+    {},
+  );
 }
 
 /** A denied impersonation: logged under the original request, before any authorization annotation. */
@@ -72,11 +83,20 @@ export function impersonationForbidden(
   );
 }
 
-export function podSecurityForbidden(name: string, policy: string, violations: string): ResponseStatus {
-  return failure(403, 'Forbidden', `pods "${name}" is forbidden: violates PodSecurity "${policy}": ${violations}`, {
-    name,
-    kind: 'pods',
-  });
+export function podSecurityForbidden(
+  name: string,
+  policy: string,
+  violations: string,
+): ResponseStatus {
+  return failure(
+    403,
+    'Forbidden',
+    `pods "${name}" is forbidden: violates PodSecurity "${policy}": ${violations}`,
+    {
+      name,
+      kind: 'pods',
+    },
+  );
 }
 
 export function notFound(res: ResourceType, name: string): ResponseStatus {
@@ -93,34 +113,61 @@ export function conflict(res: ResourceType, name: string): ResponseStatus {
 }
 
 export function alreadyExists(res: ResourceType, name: string): ResponseStatus {
-  return failure(409, 'AlreadyExists', `${res.qualified} "${name}" already exists`, objectDetails(res, name));
+  return failure(
+    409,
+    'AlreadyExists',
+    `${res.qualified} "${name}" already exists`,
+    objectDetails(res, name),
+  );
 }
 
-export function invalid(res: ResourceType, name: string, field: string, causeReason: string, causeMessage: string): ResponseStatus {
+export function invalid(
+  res: ResourceType,
+  name: string,
+  field: string,
+  causeReason: string,
+  causeMessage: string,
+): ResponseStatus {
   const kind = res.group ? `${res.kind}.${res.group}` : res.kind;
   const details: Record<string, unknown> = { name };
   if (res.group) details.group = res.group;
   details.kind = res.kind;
   details.causes = [{ reason: causeReason, message: causeMessage, field }];
-  return failure(422, 'Invalid', `${kind} "${name}" is invalid: ${field}: ${causeMessage}`, details);
+  return failure(
+    422,
+    'Invalid',
+    `${kind} "${name}" is invalid: ${field}: ${causeMessage}`,
+    details,
+  );
 }
 
-export const STATUS_TOO_MANY_REQUESTS: ResponseStatus = Object.freeze(
-  failure(429, 'TooManyRequests', 'Too many requests, please try again later.', { retryAfterSeconds: 1 }),
+export const STATUS_TOO_MANY_REQUESTS: ResponseStatus = deepFreeze(
+  failure(429, 'TooManyRequests', 'Too many requests, please try again later.', {
+    retryAfterSeconds: 1,
+  }),
 );
 
 export function internalError(cause: string): ResponseStatus {
-  return failure(500, 'InternalError', `Internal error occurred: ${cause}`, { causes: [{ message: cause }] });
+  return failure(500, 'InternalError', `Internal error occurred: ${cause}`, {
+    causes: [{ message: cause }],
+  });
 }
 
-export const STATUS_TIMEOUT: ResponseStatus = Object.freeze(
-  failure(504, 'Timeout', 'Timeout: request did not complete within requested timeout - context deadline exceeded', {}),
+export const STATUS_TIMEOUT: ResponseStatus = deepFreeze(
+  failure(
+    504,
+    'Timeout',
+    'Timeout: request did not complete within requested timeout - context deadline exceeded',
+    {},
+  ),
 );
 
-export const STATUS_UNAUTHORIZED: ResponseStatus = Object.freeze(failure(401, 'Unauthorized', 'Unauthorized'));
+export const STATUS_UNAUTHORIZED: ResponseStatus = deepFreeze(
+  failure(401, 'Unauthorized', 'Unauthorized'),
+);
 
 /** What the audit filter records when a handler panics; `abort Handler` is the usual one (a timed-out request). */
-export const STATUS_PANIC: ResponseStatus = Object.freeze(
+export const STATUS_PANIC: ResponseStatus = deepFreeze(
   failure(500, 'InternalError', "APIServer panic'd: net/http: abort Handler"),
 );
 

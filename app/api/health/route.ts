@@ -10,12 +10,18 @@ export async function GET(request: Request): Promise<Response> {
     const params = new URL(request.url).searchParams;
     for (const key of params.keys()) {
       if (key !== 'source') {
-        throw new QueryParamError(key, `unknown parameter "${key}": this route accepts only source`);
+        throw new QueryParamError(
+          key,
+          `unknown parameter "${key}": this route accepts only source`,
+        );
       }
     }
     const backend = await getBackend(params.get('source') ?? 'default');
     const health = await backend.health();
-    return Response.json(health, { status: health.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(health, {
+      status: health.ok ? 200 : 503,
+      headers: { 'Cache-Control': 'no-store' },
+    });
   } catch (e) {
     return errorResponse(e);
   }

@@ -14,14 +14,22 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const config = getConfig();
     if (!config.ingestToken) {
-      return apiError(403, 'ingest_disabled', 'webhook ingest is off: set AUDITLENS_INGEST_TOKEN to enable it');
+      return apiError(
+        403,
+        'ingest_disabled',
+        'webhook ingest is off: set AUDITLENS_INGEST_TOKEN to enable it',
+      );
     }
     if (!bearerMatches(request.headers.get('authorization'), config.ingestToken)) {
       return apiError(401, 'unauthorized', 'missing or wrong bearer token', undefined);
     }
     const body = await readBodyLimited(request, config.maxIngestBodyBytes);
     if (!body.ok) {
-      return apiError(413, 'too_large', `the request body is over the ${config.maxIngestBodyBytes}-byte limit (AUDITLENS_MAX_INGEST_BODY_BYTES)`);
+      return apiError(
+        413,
+        'too_large',
+        `the request body is over the ${config.maxIngestBodyBytes}-byte limit (AUDITLENS_MAX_INGEST_BODY_BYTES)`,
+      );
     }
     const store = await getEmbeddedStore();
     const outcome = await receiveWebhookBody(body.bytes, {
@@ -31,7 +39,10 @@ export async function POST(request: Request): Promise<Response> {
     });
     return Response.json(outcome.body, {
       status: outcome.status,
-      headers: { 'Cache-Control': 'no-store', ...(outcome.status === 503 ? { 'Retry-After': '5' } : {}) },
+      headers: {
+        'Cache-Control': 'no-store',
+        ...(outcome.status === 503 ? { 'Retry-After': '5' } : {}),
+      },
     });
   } catch (e) {
     return errorResponse(e);

@@ -88,7 +88,10 @@ export function rebuildElasticAudit(doc: JsonRecord): JsonRecord {
   return withRedottedAnnotations(audit);
 }
 
-export function normalizeElasticAgent(doc: JsonRecord, settings: NormalizeSettings): NormalizeResult {
+export function normalizeElasticAgent(
+  doc: JsonRecord,
+  settings: NormalizeSettings,
+): NormalizeResult {
   const timestamp = doc['@timestamp'];
   return singleEvent(
     'elastic-agent',

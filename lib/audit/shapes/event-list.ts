@@ -72,7 +72,9 @@ export function normalizeEventList(
   const apiProblem = apiVersionProblem(list.apiVersion);
   if (apiProblem !== undefined) return rejectedInput(`EventList: ${apiProblem}`);
   if (!Array.isArray(list.items)) {
-    return rejectedInput(`EventList field items: expected an array, got ${describeValue(list.items)}`);
+    return rejectedInput(
+      `EventList field items: expected an array, got ${describeValue(list.items)}`,
+    );
   }
   const listApiVersion = isAuditApiVersion(list.apiVersion) ? list.apiVersion : '';
   const { events, rejected } = readItems(list.items, listApiVersion, settings, itemsWithinLimit);

@@ -21,9 +21,13 @@ export function defaultDatabaseFile(dataDir: string): string {
   return path.join(dataDir, 'auditlens.duckdb');
 }
 
-export function openEmbeddedStore(dataDir: string, file = defaultDatabaseFile(dataDir)): Promise<EmbeddedStore> {
+export function openEmbeddedStore(
+  dataDir: string,
+  file = defaultDatabaseFile(dataDir),
+): Promise<EmbeddedStore> {
   cache.__auditlensStores ??= new Map();
-  const key = path.resolve(file);
+  // The database path comes from configuration at run time, not from the bundle.
+  const key = path.resolve(/*turbopackIgnore: true*/ file);
   let store = cache.__auditlensStores.get(key);
   if (!store) {
     store = (async () => {

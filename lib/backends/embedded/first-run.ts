@@ -18,13 +18,19 @@ export async function loadSampleDataOnce(
   opts: { requests?: number; now?: number } = {},
 ): Promise<SampleLoad> {
   const db = store.backend.db;
-  const [marker] = await db.query<{ value: string }>(`SELECT value FROM meta WHERE key = $1`, [MARKER]);
+  const [marker] = await db.query<{ value: string }>(`SELECT value FROM meta WHERE key = $1`, [
+    MARKER,
+  ]);
   if (marker) return { loaded: false, events: 0 };
   const [count] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM events`);
   let events = 0;
   if ((count?.n ?? 0) === 0) {
     let batch: AuditEvent[] = [];
-    for (const raw of generateSampleEvents({ seed: 1, end: opts.now ?? Date.now(), requests: opts.requests ?? 20_000 })) {
+    for (const raw of generateSampleEvents({
+      seed: 1,
+      end: opts.now ?? Date.now(),
+      requests: opts.requests ?? 20_000,
+    })) {
       const r = normalize(raw);
       if (r.ok) batch.push(...r.events);
       if (batch.length >= 20_000) {

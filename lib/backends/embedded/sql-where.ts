@@ -50,13 +50,23 @@ export function countedClause(): string {
   return `("stage" IN (${finals}, '') OR ("stage" = 'ResponseStarted' AND "code" = ${UNAUTHENTICATED_CODE}))`;
 }
 
-const TEXT_DIMENSIONS = ['user', 'verb', 'resource', 'namespace', 'name', 'userAgent', 'auditID'] as const;
+const TEXT_DIMENSIONS = [
+  'user',
+  'verb',
+  'resource',
+  'namespace',
+  'name',
+  'userAgent',
+  'auditID',
+] as const;
 
 function textClause(text: string, b: SqlBuilder): string {
   const p = b.bind(text.toLowerCase());
   const fields = TEXT_DIMENSIONS.map((k) => `contains(lower(${textOf(getDimension(k))}), ${p})`);
   fields.push(`contains(lower(coalesce("request_uri", '')), ${p})`);
-  fields.push(`len(list_filter(coalesce("source_ips", []::VARCHAR[]), x -> contains(lower(x), ${p}))) > 0`);
+  fields.push(
+    `len(list_filter(coalesce("source_ips", []::VARCHAR[]), x -> contains(lower(x), ${p}))) > 0`,
+  );
   return `(${fields.join(' OR ')})`;
 }
 

@@ -1,0 +1,63 @@
+// The dashboards the e2e tests run against, each on a free port with its own data
+// directory. Playwright evaluates the config in every worker, so the choice is made once
+// and passed down through the environment.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const INGEST_TOKEN = 'e2e-ingest-token-0123456789';
+
+export interface E2eServer {
+  name: 'demo' | 'ingest';
+  port: number;
+  url: string;
+  dataDir: string;
+  env: Record<string, string>;
+}
+
+function freePort(): number {
+  const script =
+    'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})';
+  return Number(execFileSync(process.execPath, ['-e', script]).toString().trim());
+}
+
+function remembered(key: string, make: () => string): string {
+  process.env[key] ??= make();
+  return process.env[key]!;
+}
+
+export function e2eServers(): E2eServer[] {
+  const root = remembered('AUDITLENS_E2E_ROOT', () =>
+    fs.mkdtempSync(path.join(os.tmpdir(), 'auditlens-e2e-')),
+  );
+  const make = (name: E2eServer['name'], env: Record<string, string>): E2eServer => {
+    const port = Number(
+      remembered(`AUDITLENS_E2E_PORT_${name.toUpperCase()}`, () => String(freePort())),
+    );
+    const dataDir = path.join(root, name);
+    return {
+      name,
+      port,
+      url: `http://127.0.0.1:${port}`,
+      dataDir,
+      env: { AUDITLENS_DATA_DIR: dataDir, ...env },
+    };
+  };
+  return [
+    make('demo', { AUDITLENS_SAMPLE_DATA: 'auto' }),
+    make('ingest', { AUDITLENS_SAMPLE_DATA: 'off', AUDITLENS_INGEST_TOKEN: INGEST_TOKEN }),
+  ];
+}
+
+export function serverUrl(name: E2eServer['name']): string {
+  const s = e2eServers().find((x) => x.name === name);
+  if (!s) throw new Error(`no e2e server ${name}`);
+  return s.url;
+}
+
+/** ../shared, where the real audit logs live; tests that need it skip, naming it, when it is missing. */
+export const SHARED_DIR = path.resolve(
+  process.env.AUDITLENS_SHARED ?? path.join(__dirname, '..', '..', 'shared'),
+);
