@@ -13,9 +13,9 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
-import { generateSampleLines, requestsForEvents } from '@/lib/sample/generate';
+import { requestsForEvents } from '@/lib/sample/generate';
+import { generateSampleNdjson } from '@/lib/sample/ndjson-chunks';
 
-const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
 const PROGRESS_EVERY_MS = 1_000;
 const USAGE =
@@ -83,6 +83,12 @@ function readSettings(argv: string[]): Settings {
   };
 }
 
+function countLines(chunk: Buffer): number {
+  let lines = 0;
+  for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) lines++;
+  return lines;
+}
+
 async function write(stream: Writable, chunk: Buffer): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
@@ -96,41 +102,32 @@ async function main(): Promise<void> {
   );
   const started = performance.now();
   let lastProgress = started;
+  let bytes = 0;
   let events = 0;
-  // Lines are copied into a buffer as they come: joining many concatenated strings costs more.
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let used = 0;
-  const lines = generateSampleLines({
+  const chunks = generateSampleNdjson({
     seed: settings.seed,
     end: settings.end,
     durationHours: settings.hours,
     requests: settings.requests,
   });
-  for (const line of lines) {
-    events++;
-    // UTF-8 takes at most 3 bytes per UTF-16 unit, so the line always fits after a flush.
-    if (used + line.length * 3 + 1 > chunk.length) {
-      await write(stream, chunk.subarray(0, used));
-      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, line.length * 3 + 1));
-      used = 0;
-      const now = performance.now();
-      if (now - lastProgress >= PROGRESS_EVERY_MS) {
-        lastProgress = now;
-        process.stderr.write(`  ${events.toLocaleString('en-US')} events…\n`);
-      }
+  for (const chunk of chunks) {
+    await write(stream, chunk);
+    bytes += chunk.length;
+    events += countLines(chunk);
+    const now = performance.now();
+    if (now - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = now;
+      process.stderr.write(`  ${events.toLocaleString('en-US')} events…\n`);
     }
-    used += chunk.write(line, used, 'utf8');
-    chunk[used++] = NEWLINE;
   }
-  if (used > 0) await write(stream, chunk.subarray(0, used));
   if (stream !== process.stdout) {
     stream.end();
     await once(stream, 'finish');
   }
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(
-    `wrote ${events.toLocaleString('en-US')} events to ${settings.out} in ${seconds.toFixed(1)} s ` +
-      `(${Math.round(events / seconds).toLocaleString('en-US')} events/s)\n`,
+    `wrote ${events.toLocaleString('en-US')} events (${(bytes / 1e6).toFixed(0)} MB) to ${settings.out} ` +
+      `in ${seconds.toFixed(1)} s (${Math.round(events / seconds).toLocaleString('en-US')} events/s)\n`,
   );
 }
 

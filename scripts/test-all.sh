@@ -11,7 +11,9 @@ export CI="${CI:-}"
 step() { printf '\n== %s ==\n' "$*"; }
 
 step "install node packages"
-npm ci --no-audit --no-fund
+# `npm install` honours package-lock.json; `npm ci` refuses it because the registry this
+# machine reaches lacks some other platforms' optional binaries, so the lock cannot list them.
+npm install --no-audit --no-fund
 
 step "ensure Chromium"
 bash scripts/ensure-chromium.sh

@@ -5,6 +5,7 @@ import { dimensionValues, getDimension, isDimensionKey } from '@/lib/audit/dimen
 import { normalize } from '@/lib/audit/normalize';
 import { STAGES, type AuditEvent, type K8sAuditEvent } from '@/lib/audit/types';
 import { eventJson } from './event-json';
+import { generateSampleNdjson } from './ndjson-chunks';
 import {
   generateSampleEvents,
   generateSampleLines,
@@ -75,6 +76,14 @@ describe('generateSampleEvents', () => {
       if (lines[i] !== JSON.stringify(e)) expect(lines[i]).toBe(JSON.stringify(e));
     });
     expect(eventJson(events[0] ?? {})).toBe(JSON.stringify(events[0]));
+  });
+
+  test('NDJSON chunks hold exactly the lines, each ending in a newline', () => {
+    const opts = { seed: 2, end: END, requests: 3_000 };
+    const chunks = [...generateSampleNdjson(opts, 64 * 1024)];
+    expect(chunks.length).toBeGreaterThan(1);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text).toBe([...generateSampleLines(opts)].join('\n') + '\n');
   });
 
   test('events are sorted by requestReceivedTimestamp; a request’s stages are adjacent and in order', () => {
