@@ -13,7 +13,9 @@ import { importPath } from '@/lib/ingest/import-path';
 import { chooseBucketSeconds } from '@/lib/query/buckets';
 import { defaultQuery } from '@/lib/query/codec';
 import type { ResolvedQuery } from '@/lib/query/types';
-import { generateSampleLines } from '@/lib/sample/generate';
+import { requestsForEvents } from '@/lib/sample/generate';
+import { generateSampleNdjson } from '@/lib/sample/ndjson-chunks';
+import { WorkerPool } from '@/lib/ingest/worker-pool';
 
 const TARGET_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -37,16 +39,10 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 async function writeEvents(file: string, end: number): Promise<number> {
   const out = fs.createWriteStream(file);
   let n = 0;
-  // Requests emit ~1.3 events on average; stop at the target number of events.
-  for (const line of generateSampleLines({
-    seed: 7,
-    end,
-    durationHours: 24,
-    requests: Math.ceil(TARGET_EVENTS / 1.2),
-  })) {
-    if (n >= TARGET_EVENTS) break;
-    if (!out.write(line + '\n')) await once(out, 'drain');
-    n += 1;
+  const opts = { seed: 7, end, durationHours: 24, requests: requestsForEvents(TARGET_EVENTS) };
+  for (const chunk of generateSampleNdjson(opts)) {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n += 1;
+    if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
@@ -84,13 +80,16 @@ async function main(): Promise<void> {
 
     const store = await openEmbeddedStore(path.join(dir, 'data'));
     const rssBefore = process.memoryUsage().rss;
+    const workers = WorkerPool.create();
     const [ingestMs, reports] = await time(() =>
       importPath(file, {
         sink: store.sink,
         deadLetters: store.deadLetters,
         maxEventBytes: 5 * 1024 * 1024,
+        workers,
       }),
     );
+    await workers.close();
     const stored = reports.reduce((s, r) => s + r.inserted, 0);
     const rate = stored / (ingestMs / 1000);
     console.log('\ningest (file → normalize → DuckDB):');

@@ -12,6 +12,7 @@ import { formatReport, type ImportReport } from '@/lib/ingest/report';
 import { closeEmbeddedStore, openEmbeddedStore } from '@/lib/backends/embedded/embedded-store';
 import { loadConfig } from '@/lib/config/load';
 import { httpSink } from './lib/http-sink';
+import { WorkerPool } from '@/lib/ingest/worker-pool';
 
 const USAGE = `usage: npm run ingest -- [options] <file-or-directory>...
 
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
     }
   } else {
     const store = await openEmbeddedStore(config.dataDir);
+    const workers = WorkerPool.create();
     try {
       for (const p of positionals) {
         const files = listImportFiles(p);
@@ -144,6 +146,7 @@ async function main(): Promise<void> {
             deadLetters: store.deadLetters,
             maxEventBytes: config.maxEventBytes,
             fallbackTime,
+            workers,
             onFileStart: (f, size) => progress.start(f, size),
             onProgress: (_f, bytes) => progress.update(bytes),
           })),
@@ -169,6 +172,7 @@ async function main(): Promise<void> {
       }
       return;
     } finally {
+      await workers.close();
       await closeEmbeddedStore(store);
     }
   }

@@ -3,14 +3,15 @@
 // and kept as a dead letter, and the import always goes on.
 
 import type { Readable } from 'node:stream';
-import { normalize, normalizeText } from '@/lib/audit/normalize';
-import type { AuditEvent, NormalizeResult } from '@/lib/audit/types';
+import { normalize } from '@/lib/audit/normalize';
+import type { NormalizeResult } from '@/lib/audit/types';
 import type { DeadLetterWriter } from './dead-letters';
-import { rawOf } from './dead-letters';
+import { LineProcessor, type LineOutcome } from './line-processor';
 import { LineSplitter, type Line } from './line-splitter';
 import { addRejection, emptyReport, type ImportReport } from './report';
-import { firstInvalidUtf8, isUtf8 } from './utf8';
 import type { EventSink } from './sink';
+import { isUtf8 } from './utf8';
+import type { WorkerPool } from './worker-pool';
 
 export interface ImportOptions {
   /** Label used in reports and dead letters (file path, `webhook`, upload name). */
@@ -20,97 +21,52 @@ export interface ImportOptions {
   maxEventBytes: number;
   /** Whole-document JSON (pretty-printed events, EventLists, arrays) is parsed only up to this size. */
   maxDocumentBytes?: number;
-  /** Events are stored in batches of this many. */
+  /** Events are stored in batches of about this many. */
   batchSize?: number;
   fallbackTime?: string;
   /** Called as input bytes are consumed. */
   onProgress?: (bytesRead: number) => void;
+  /** Normalizes lines in worker threads (bulk imports into the embedded store). */
+  workers?: WorkerPool;
 }
 
-const MB = 1024 * 1024;
+const MIB = 1024 * 1024;
 
-function mb(n: number): string {
-  return `${(n / MB).toFixed(1)} MiB`;
-}
-
-class Batcher {
-  private events: AuditEvent[] = [];
-
+/** Takes processed outcomes, in order, into the report, the dead letters and the store. */
+class Collector {
   constructor(
     private readonly opts: ImportOptions,
     private readonly report: ImportReport,
   ) {}
 
-  add(result: NormalizeResult, where: { line?: number }, raw: () => string): void {
-    if (!result.ok) {
-      addRejection(this.report, { ...where, reason: result.reason });
-      this.opts.deadLetters.add({
-        source: this.opts.source,
-        ...where,
-        reason: result.reason,
-        raw: raw(),
-      });
-      return;
+  async store(outcome: LineOutcome): Promise<void> {
+    for (const s of outcome.setAside) {
+      addRejection(this.report, { line: s.line, index: s.index, reason: s.reason });
+      this.opts.deadLetters.add({ source: this.opts.source, ...s });
     }
-    for (const r of result.rejected) {
-      addRejection(this.report, { ...where, index: r.index, reason: r.reason });
-      this.opts.deadLetters.add({
-        source: this.opts.source,
-        ...where,
-        index: r.index,
-        reason: r.reason,
-        raw: raw(),
-      });
+    for (const [shape, n] of Object.entries(outcome.shapes)) {
+      const key = shape as keyof ImportReport['shapes'];
+      this.report.shapes[key] = (this.report.shapes[key] ?? 0) + n;
     }
-    if (result.events.length) {
-      this.report.shapes[result.shape] =
-        (this.report.shapes[result.shape] ?? 0) + result.events.length;
-      this.report.events += result.events.length;
-      for (const e of result.events) this.events.push(e);
-    }
-  }
-
-  get size(): number {
-    return this.events.length;
-  }
-
-  async flush(): Promise<void> {
-    const events = this.events;
-    this.events = [];
+    this.report.events += outcome.count;
     // Dead letters first: once events are acknowledged, their rejected neighbours are on disk too.
     await this.opts.deadLetters.flush();
-    if (!events.length) return;
-    const r = await this.opts.sink.insert(events);
+    if (!outcome.count) return;
+    const r =
+      outcome.prepared && this.opts.sink.insertPrepared
+        ? await this.opts.sink.insertPrepared(outcome.prepared)
+        : await this.opts.sink.insert(outcome.events);
     this.report.inserted += r.inserted;
     this.report.duplicates += r.duplicates;
   }
 }
 
-function handleLine(line: Line, batcher: Batcher, opts: ImportOptions, report: ImportReport): void {
-  const where = { line: line.number };
-  if (line.bytes === null) {
-    const reason = `line is ${mb(line.length)}, over the ${mb(opts.maxEventBytes)} event size limit (not copied; it is at byte ${line.offset} of the input)`;
-    addRejection(report, { ...where, reason });
-    opts.deadLetters.add({ source: opts.source, ...where, reason, raw: '' });
-    return;
-  }
-  let bytes = line.bytes;
-  if (line.number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    bytes = bytes.subarray(3);
-  if (!isUtf8(bytes)) {
-    const at = firstInvalidUtf8(bytes);
-    const reason = `line is not valid UTF-8 (first invalid byte at column ${at + 1})`;
-    addRejection(report, { ...where, reason });
-    opts.deadLetters.add({ source: opts.source, ...where, reason, ...rawOf(bytes, false) });
-    return;
-  }
-  const text = bytes.toString('utf8');
-  if (text.trim() === '') return;
-  const result = normalizeText(text, {
+function processorFor(opts: ImportOptions): LineProcessor {
+  return new LineProcessor({
     maxEventBytes: opts.maxEventBytes,
     fallbackTime: opts.fallbackTime,
+    mode: opts.sink.insertPrepared ? 'prepared' : 'events',
   });
-  batcher.add(result, where, () => text);
 }
 
 /** Normalizes a parsed whole document: one event, an EventList, or an array of either. */
@@ -146,6 +102,23 @@ function looksLikeDocument(head: Buffer): boolean {
   }
 }
 
+async function readAll(
+  stream: Readable,
+  onChunk: (chunk: Buffer) => boolean | Promise<boolean>,
+): Promise<string | null> {
+  try {
+    for await (const chunk of stream) {
+      if (!(await onChunk(chunk as Buffer))) {
+        stream.destroy();
+        break;
+      }
+    }
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 /**
  * Imports everything `open()` yields. `open` may be called twice: once to sniff whether the
  * input is JSON lines or one JSON document, and again if a document turns out not to parse.
@@ -155,27 +128,7 @@ export async function importStream(
   opts: ImportOptions,
 ): Promise<ImportReport> {
   const report = emptyReport(opts.source);
-  const batcher = new Batcher(opts, report);
-  const maxDoc = opts.maxDocumentBytes ?? 256 * MB;
-
-  const readAll = async (
-    stream: Readable,
-    onChunk: (chunk: Buffer) => boolean | Promise<boolean>,
-  ): Promise<string | null> => {
-    try {
-      for await (const chunk of stream) {
-        const more = await onChunk(chunk as Buffer);
-        opts.onProgress?.(report.bytes);
-        if (!more) {
-          stream.destroy();
-          break;
-        }
-      }
-      return null;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  };
+  const maxDoc = opts.maxDocumentBytes ?? 256 * MIB;
 
   // Sniff: buffer the input while it might be one document; fall back to lines otherwise.
   const docChunks: Buffer[] = [];
@@ -198,7 +151,6 @@ export async function importStream(
 
   if (mode === 'document' && docBytes <= maxDoc) {
     const bytes = Buffer.concat(docChunks, docBytes);
-    report.bytes = bytes.length;
     let doc: unknown;
     let parsed = false;
     if (!sniffError && isUtf8(bytes)) {
@@ -212,55 +164,82 @@ export async function importStream(
       }
     }
     if (parsed) {
-      for (const r of normalizeDocument(doc, opts)) batcher.add(r, {}, () => JSON.stringify(doc));
-      await batcher.flush();
+      report.bytes = bytes.length;
+      const processor = processorFor(opts);
+      for (const r of normalizeDocument(doc, opts)) {
+        processor.result(r, {}, () => JSON.stringify(doc));
+      }
+      await new Collector(opts, report).store(processor.take());
+      opts.onProgress?.(report.bytes);
       return report;
     }
   }
 
   // JSON lines (also the fallback for a document that did not parse as a whole).
-  report.bytes = 0;
-  await readJsonLines(open(), opts, report, batcher, { includeUnterminated: true });
-  if (report.bytes === 0 && report.warnings.length === 0)
+  await readJsonLines(open(), opts, report, { includeUnterminated: true });
+  if (report.bytes === 0 && report.warnings.length === 0) {
     report.warnings.push('the input is empty: no events');
+  }
   return report;
 }
 
 /**
- * Reads JSON lines from a stream into the batcher. Without `includeUnterminated`, a last
- * line with no newline is left unread (a follower reads it once the writer finishes it).
+ * Reads JSON lines from a stream into the store. Without `includeUnterminated`, a last line
+ * with no newline is left unread (a follower reads it once the writer finishes it).
  * Returns the number of bytes of the lines handled.
  */
 async function readJsonLines(
   stream: Readable,
   opts: ImportOptions,
   report: ImportReport,
-  batcher: Batcher,
   { includeUnterminated }: { includeUnterminated: boolean },
 ): Promise<number> {
   const splitter = new LineSplitter(opts.maxEventBytes);
-  const batchSize = opts.batchSize ?? 10_000;
+  const collector = new Collector(opts, report);
+  const batchSize = opts.batchSize ?? 50_000;
+  const pipeline =
+    opts.workers && opts.sink.insertPrepared ? opts.workers.pipeline(opts, collector) : null;
+  const processor = processorFor(opts);
+  let pending: Line[] = [];
+  let pendingBytes = 0;
+
+  const handOff = async (): Promise<void> => {
+    if (pipeline) {
+      if (pending.length) await pipeline.submit(pending);
+    } else {
+      for (const line of pending) processor.line(line);
+      if (processor.size || pending.length) await collector.store(processor.take());
+    }
+    pending = [];
+    pendingBytes = 0;
+  };
+  const add = async (lines: Line[]): Promise<void> => {
+    for (const line of lines) {
+      pending.push(line);
+      pendingBytes += line.length;
+    }
+    if (pending.length >= batchSize || pendingBytes >= 48 * MIB) await handOff();
+  };
+
   let streamError: string | null = null;
   try {
     for await (const chunk of stream) {
       const buf = chunk as Buffer;
       report.bytes += buf.length;
-      for (const line of splitter.push(buf)) handleLine(line, batcher, opts, report);
-      if (batcher.size >= batchSize) await batcher.flush();
+      await add(splitter.push(buf));
       opts.onProgress?.(report.bytes);
     }
   } catch (e) {
     streamError = (e as Error).message;
   }
-  if (includeUnterminated || streamError) {
-    for (const line of splitter.end()) handleLine(line, batcher, opts, report);
-  }
+  if (includeUnterminated || streamError) await add(splitter.end());
+  await handOff();
+  if (pipeline) await pipeline.drain();
   if (streamError) {
     report.warnings.push(
       `the input ends with an error after ${report.bytes} bytes (${streamError}); the events before it were kept`,
     );
   }
-  await batcher.flush();
   return includeUnterminated ? report.bytes : splitter.completeBytes;
 }
 
@@ -271,7 +250,8 @@ export async function importJsonLines(
   { includeUnterminated }: { includeUnterminated: boolean },
 ): Promise<{ report: ImportReport; consumed: number }> {
   const report = emptyReport(opts.source);
-  const batcher = new Batcher(opts, report);
-  const consumed = await readJsonLines(stream, opts, report, batcher, { includeUnterminated });
+  const consumed = await readJsonLines(stream, opts, report, { includeUnterminated });
   return { report, consumed };
 }
+
+export type { Collector };

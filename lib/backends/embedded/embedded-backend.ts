@@ -21,7 +21,10 @@ import { decodeCursor, encodeCursor } from '../cursor';
 import type { Database } from './database';
 import { EVENTS_TABLE, ident } from './schema';
 import { SqlBuilder, whereClause } from './sql-where';
-import { insertEvents, type InsertResult } from './insert-events';
+import { insertPrepared } from './insert-events';
+import { prepareEvents, type PreparedBatch } from './prepared-batch';
+import type { RawSegments } from './raw-segments';
+import type { InsertResult } from '@/lib/ingest/sink';
 
 const STAGE_ORDER = `CASE "stage" WHEN 'RequestReceived' THEN 0 WHEN 'ResponseStarted' THEN 1
   WHEN 'ResponseComplete' THEN 2 WHEN 'Panic' THEN 3 ELSE 4 END`;
@@ -39,8 +42,13 @@ function valueExpr(d: Dimension): string {
   if (d.multi) {
     return `unnest(CASE WHEN len(coalesce(${col}, []::VARCHAR[])) = 0 THEN [''] ELSE ${col} END)`;
   }
-  if (d.type === 'number') return `coalesce(CAST(${col} AS VARCHAR), '')`;
+  if (d.type === 'number') return col;
   return `coalesce(${col}, '')`;
+}
+
+/** Grouped values as text; numbers are grouped first and turned into text after (cheaper). */
+function valueText(d: Dimension, expr: string): string {
+  return d.type === 'number' ? `coalesce(CAST(${expr} AS VARCHAR), '')` : expr;
 }
 
 type Row = Record<string, unknown>;
@@ -70,7 +78,11 @@ function toEventRow(r: Row): EventRow {
 export class EmbeddedBackend implements AuditBackend {
   readonly kind = 'embedded';
 
-  constructor(readonly db: Database) {}
+  constructor(
+    readonly db: Database,
+    readonly segments: RawSegments,
+    private readonly tmpDir: string,
+  ) {}
 
   async search(q: ResolvedQuery): Promise<SearchResult> {
     const b = new SqlBuilder();
@@ -86,17 +98,35 @@ export class EmbeddedBackend implements AuditBackend {
     let cursorCond = '';
     if (q.cursor) {
       const c = decodeCursor(q.cursor);
-      const ts = b.bind(BigInt(c.ts));
+      const ts = b.int(c.ts);
       const id = b.bind(c.auditID);
       const st = b.bind(c.stage);
       cursorCond = ` AND ("ts" ${cmp} ${ts} OR ("ts" = ${ts} AND ("audit_id" ${cmp} ${id} OR ("audit_id" = ${id} AND "stage" ${cmp} ${st}))))`;
     }
-    const limit = b.bind(q.limit + 1);
-    const rows = await this.db.query(
-      `SELECT ${ROW_COLUMNS} FROM ${EVENTS_TABLE} WHERE ${where}${cursorCond}
-       ORDER BY "ts" ${dir}, "audit_id" ${dir}, "stage" ${dir} LIMIT ${limit}`,
-      b.params,
-    );
+    const limit = b.int(q.limit + 1);
+    // Rows are stored in time order, so a time bound lets DuckDB skip most row groups.
+    // Look at the newest (or oldest) slice first and widen it until a page is full.
+    const cursorTs = q.cursor ? decodeCursor(q.cursor).ts : null;
+    const lo = desc ? q.range.startMicros : (cursorTs ?? q.range.startMicros);
+    const hi = desc ? (cursorTs !== null ? cursorTs + 1 : q.range.endMicros) : q.range.endMicros;
+    const span = Math.max(1, hi - lo);
+    let window = Math.max(60_000_000, Math.ceil(span / 64));
+    let rows: Record<string, unknown>[];
+    for (;;) {
+      const bound =
+        window >= span
+          ? ''
+          : desc
+            ? ` AND "ts" >= ${b.int(hi - window)}`
+            : ` AND "ts" < ${b.int(lo + window)}`;
+      rows = await this.db.query(
+        `SELECT ${ROW_COLUMNS} FROM ${EVENTS_TABLE} WHERE ${where}${cursorCond}${bound}
+         ORDER BY "ts" ${dir}, "audit_id" ${dir}, "stage" ${dir} LIMIT ${limit}`,
+        b.params,
+      );
+      if (rows.length > q.limit || window >= span) break;
+      window *= 8;
+    }
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
@@ -117,7 +147,7 @@ export class EmbeddedBackend implements AuditBackend {
     const stepMicros = opts.bucketSeconds * 1_000_000;
     const b = new SqlBuilder();
     const where = whereClause(q, b);
-    const step = b.bind(BigInt(stepMicros));
+    const step = b.int(stepMicros);
     const totals = await this.db.query<{ b: number; c: number }>(
       `SELECT ("ts" // ${step}) * ${step} AS b, count(*) AS c FROM ${EVENTS_TABLE} WHERE ${where} GROUP BY 1`,
       b.params,
@@ -128,11 +158,11 @@ export class EmbeddedBackend implements AuditBackend {
       const d = getDimension(opts.split);
       const sb = new SqlBuilder();
       const swhere = whereClause(q, sb);
-      const sstep = sb.bind(BigInt(stepMicros));
-      const k = sb.bind(opts.splitLimit);
+      const sstep = sb.int(stepMicros);
+      const k = sb.int(opts.splitLimit);
       const other = sb.bind(OTHER_KEY);
       split = await this.db.query(
-        `WITH base AS (SELECT "ts", ${valueExpr(d)} AS v FROM ${EVENTS_TABLE} WHERE ${swhere}),
+        `WITH base AS (SELECT "ts", ${valueText(d, valueExpr(d))} AS v FROM ${EVENTS_TABLE} WHERE ${swhere}),
               top AS (SELECT v FROM base GROUP BY v ORDER BY count(*) DESC, v ASC LIMIT ${k})
          SELECT ("ts" // ${sstep}) * ${sstep} AS b,
                 CASE WHEN v IN (SELECT v FROM top) THEN v ELSE ${other} END AS s,
@@ -154,47 +184,62 @@ export class EmbeddedBackend implements AuditBackend {
     const d = getDimension(opts.dimension);
     const b = new SqlBuilder();
     const where = whereClause(q, b);
-    const k = b.bind(opts.limit);
-    const rows = await this.db.query<{ v: string; c: number; all_values: number; total: number }>(
-      `WITH base AS (SELECT ${valueExpr(d)} AS v FROM ${EVENTS_TABLE} WHERE ${where}),
-            g AS (SELECT v, count(*) AS c FROM base GROUP BY v),
-            t AS (SELECT count(*) AS total FROM ${EVENTS_TABLE} WHERE ${where})
-       SELECT v, c, sum(c) OVER () AS all_values, (SELECT total FROM t) AS total
-       FROM g ORDER BY c DESC, v ASC LIMIT ${k}`,
+    const k = b.int(opts.limit);
+    const rows = await this.db.query<{ v: string; c: number; all_values: number }>(
+      `SELECT ${valueText(d, 'g')} AS v, c, sum(c) OVER () AS all_values
+       FROM (SELECT ${valueExpr(d)} AS g, count(*) AS c FROM ${EVENTS_TABLE} WHERE ${where} GROUP BY 1)
+       ORDER BY c DESC, v ASC LIMIT ${k}`,
       b.params,
     );
     const top = rows.reduce((s, r) => s + r.c, 0);
-    const first = rows[0];
+    const allValues = rows[0]?.all_values ?? 0;
+    // A list dimension (groups, source IPs) counts a request once per value, so its values
+    // add up to more than the requests; count those apart.
+    let total = allValues;
+    if (d.multi) {
+      const [r] = await this.db.query<{ n: number }>(
+        `SELECT count(*) AS n FROM ${EVENTS_TABLE} WHERE ${where}`,
+        b.params,
+      );
+      total = r?.n ?? 0;
+    }
     return {
       dimension: opts.dimension,
       rows: rows.map((r) => ({ value: r.v, count: r.c })),
-      other: first ? first.all_values - top : 0,
-      total: first ? first.total : 0,
+      other: allValues - top,
+      total,
     };
   }
 
   async getEvent(auditID: string): Promise<EventDetail | null> {
     const rows = await this.db.query<{
-      raw: string;
+      raw_seg: number;
+      raw_off: number;
+      raw_len: number;
       stage: string;
       ts: number;
       stage_ts: number | null;
       api_version: string;
       shape: string;
     }>(
-      `SELECT CAST("raw" AS VARCHAR) AS raw, "stage", "ts", "stage_ts", "api_version", "shape"
+      `SELECT "raw_seg", "raw_off", "raw_len", "stage", "ts", "stage_ts", "api_version", "shape"
        FROM ${EVENTS_TABLE} WHERE "audit_id" = $1 ORDER BY ${STAGE_ORDER}`,
       [auditID],
     );
     if (!rows.length) return null;
-    const stages: AuditEvent[] = rows.map((r) => ({
+    const texts = await Promise.all(
+      rows.map((r) =>
+        this.segments.read({ segment: r.raw_seg, offset: r.raw_off, length: r.raw_len }),
+      ),
+    );
+    const stages: AuditEvent[] = rows.map((r, i) => ({
       auditID,
       stage: r.stage as Stage | '',
       time: microsToIso(r.ts),
       ...(r.stage_ts !== null ? { stageTime: microsToIso(r.stage_ts) } : {}),
       apiVersion: r.api_version,
       shape: r.shape as SourceShape,
-      event: JSON.parse(r.raw) as AuditEvent['event'],
+      event: JSON.parse(texts[i]!.toString('utf8')) as AuditEvent['event'],
     }));
     return { auditID, stages };
   }
@@ -222,7 +267,11 @@ export class EmbeddedBackend implements AuditBackend {
   }
 
   /** Stores events, ignoring any (auditID, stage) already stored. Durable when it resolves. */
-  insert(events: readonly AuditEvent[], tmpDir: string): Promise<InsertResult> {
-    return insertEvents(this.db, events, tmpDir);
+  insert(events: readonly AuditEvent[]): Promise<InsertResult> {
+    return this.insertPrepared(prepareEvents(events));
+  }
+
+  insertPrepared(batch: PreparedBatch): Promise<InsertResult> {
+    return insertPrepared(this.db, this.segments, batch, this.tmpDir);
   }
 }

@@ -7,6 +7,7 @@ import { DeadLetterWriter } from '@/lib/ingest/dead-letters';
 import type { EventSink } from '@/lib/ingest/sink';
 import { Database } from './database';
 import { EmbeddedBackend } from './embedded-backend';
+import { RawSegments } from './raw-segments';
 
 export interface EmbeddedStore {
   backend: EmbeddedBackend;
@@ -21,6 +22,11 @@ export function defaultDatabaseFile(dataDir: string): string {
   return path.join(dataDir, 'auditlens.duckdb');
 }
 
+/** Event texts of a database file live in a folder beside it: `auditlens.duckdb` → `auditlens-raw/`. */
+export function rawSegmentsDir(databaseFile: string): string {
+  return path.join(path.dirname(databaseFile), `${path.basename(databaseFile, '.duckdb')}-raw`);
+}
+
 export function openEmbeddedStore(
   dataDir: string,
   file = defaultDatabaseFile(dataDir),
@@ -32,11 +38,14 @@ export function openEmbeddedStore(
   if (!store) {
     store = (async () => {
       const db = await Database.open(key);
-      const backend = new EmbeddedBackend(db);
-      const tmpDir = path.join(dataDir, 'tmp');
+      const segments = new RawSegments(rawSegmentsDir(key));
+      const backend = new EmbeddedBackend(db, segments, path.join(dataDir, 'tmp'));
       return {
         backend,
-        sink: { insert: (events) => backend.insert(events, tmpDir) },
+        sink: {
+          insert: (events) => backend.insert(events),
+          insertPrepared: (batch) => backend.insertPrepared(batch),
+        },
         deadLetters: new DeadLetterWriter(path.join(dataDir, 'dead-letters')),
         dataDir,
       };

@@ -11,9 +11,18 @@ export class SqlBuilder {
   readonly params: SqlParams = [];
 
   /** Adds a bound parameter and returns its placeholder. */
-  bind(value: string | number | bigint): string {
+  bind(value: string): string {
     this.params.push(value);
     return `$${this.params.length}`;
+  }
+
+  /**
+   * An integer as a SQL literal. Bound BIGINT parameters kept DuckDB from pruning by time
+   * (5× slower timelines); integers made by our code cannot change a query's structure.
+   */
+  int(value: number): string {
+    if (!Number.isSafeInteger(value)) throw new Error(`not a safe integer: ${value}`);
+    return String(value);
   }
 }
 
@@ -75,12 +84,9 @@ function textClause(text: string, b: SqlBuilder): string {
  * `stage`, only counted events (one per request) match.
  */
 export function whereClause(q: ResolvedQuery, b: SqlBuilder): string {
-  const conds = [
-    `"ts" >= ${b.bind(BigInt(q.range.startMicros))}`,
-    `"ts" < ${b.bind(BigInt(q.range.endMicros))}`,
-  ];
+  const conds = [`"ts" >= ${b.int(q.range.startMicros)}`, `"ts" < ${b.int(q.range.endMicros)}`];
   const stageInclude = q.filters.some((f) => f.dimension === 'stage' && !f.exclude);
-  if (!stageInclude) conds.push(countedClause());
+  if (!stageInclude) conds.push('"counted"');
   const ordered = [...q.filters].sort(
     (x, y) =>
       DIMENSIONS.findIndex((d) => d.key === x.dimension) -
