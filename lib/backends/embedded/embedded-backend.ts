@@ -161,13 +161,14 @@ export class EmbeddedBackend implements AuditBackend {
       const sstep = sb.int(stepMicros);
       const k = sb.int(opts.splitLimit);
       const other = sb.bind(OTHER_KEY);
+      // Group by (bucket, value) in one scan, then rank values on that small result.
       split = await this.db.query(
-        `WITH base AS (SELECT "ts", ${valueText(d, valueExpr(d))} AS v FROM ${EVENTS_TABLE} WHERE ${swhere}),
-              top AS (SELECT v FROM base GROUP BY v ORDER BY count(*) DESC, v ASC LIMIT ${k})
-         SELECT ("ts" // ${sstep}) * ${sstep} AS b,
-                CASE WHEN v IN (SELECT v FROM top) THEN v ELSE ${other} END AS s,
-                count(*) AS c
-         FROM base GROUP BY 1, 2`,
+        `WITH base AS (SELECT "ts", ${valueExpr(d)} AS x FROM ${EVENTS_TABLE} WHERE ${swhere}),
+              g AS (SELECT ("ts" // ${sstep}) * ${sstep} AS b, ${valueText(d, 'x')} AS v, count(*) AS c
+                    FROM base GROUP BY 1, 2),
+              top AS (SELECT v FROM g GROUP BY v ORDER BY sum(c) DESC, v ASC LIMIT ${k})
+         SELECT b, CASE WHEN v IN (SELECT v FROM top) THEN v ELSE ${other} END AS s, sum(c) AS c
+         FROM g GROUP BY 1, 2`,
         sb.params,
       );
     }
@@ -187,7 +188,8 @@ export class EmbeddedBackend implements AuditBackend {
     const k = b.int(opts.limit);
     const rows = await this.db.query<{ v: string; c: number; all_values: number }>(
       `SELECT ${valueText(d, 'g')} AS v, c, sum(c) OVER () AS all_values
-       FROM (SELECT ${valueExpr(d)} AS g, count(*) AS c FROM ${EVENTS_TABLE} WHERE ${where} GROUP BY 1)
+       FROM (SELECT g, count(*) AS c
+             FROM (SELECT ${valueExpr(d)} AS g FROM ${EVENTS_TABLE} WHERE ${where}) GROUP BY 1)
        ORDER BY c DESC, v ASC LIMIT ${k}`,
       b.params,
     );

@@ -138,6 +138,28 @@ describe.skipIf(!present)(`real kube-apiserver v1.34 output (${DIR})`, () => {
     },
   );
 
+  test('list dimensions count each value once per request; the total stays the requests', async () => {
+    const groups = new Map<string, number>();
+    for (const e of requests) {
+      const gs = (e.user as { groups?: string[] }).groups ?? [];
+      for (const g of gs.length ? gs : ['']) groups.set(g, (groups.get(g) ?? 0) + 1);
+    }
+    const expected = [...groups.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const got = await store.backend.breakdown(query(), { dimension: 'group', limit: 2 });
+    expect(got.rows).toEqual(expected.slice(0, 2).map(([value, count]) => ({ value, count })));
+    expect(got.other).toBe(expected.slice(2).reduce((s, [, c]) => s + c, 0));
+    expect(got.total).toBe(554);
+    const ips = await store.backend.breakdown(query(), { dimension: 'sourceIP', limit: 5 });
+    expect(ips.rows[0]).toEqual({ value: '127.0.0.1', count: 554 });
+    const t = await store.backend.timeline(query(), {
+      bucketSeconds: 60,
+      splitLimit: 3,
+      split: 'group',
+    });
+    expect(t.total).toBe(554);
+    expect(t.series[0]).toBe(expected[0]![0]);
+  });
+
   test('timeline buckets of one second equal per-second counts from the files', async () => {
     const expected = countBy(requests, (e) =>
       String(Math.floor(micros(e.requestReceivedTimestamp) / 1e6) * 1e6),
