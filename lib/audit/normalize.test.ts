@@ -146,7 +146,7 @@ describe('shapes', () => {
     expect(event.event).toEqual(withoutKeys(V1_EVENT, 'kind', 'apiVersion'));
   });
 
-  test('fluentd: OpenShift ViaQ document, audit level put back from k8s_audit_level', () => {
+  test('openshift-viaq: ViaQ document, audit level put back from k8s_audit_level', () => {
     const doc = {
       ...withoutKeys(V1_EVENT, 'requestReceivedTimestamp', 'stageTimestamp'),
       '@timestamp': '2023-10-18T17:32:47.415928452Z',
@@ -158,7 +158,7 @@ describe('shapes', () => {
       hostname: 'ip-10-0-187-180.us-east-2.compute.internal',
     };
     const event = only(fromJson(doc));
-    expect(event.shape).toBe('fluentd');
+    expect(event.shape).toBe('openshift-viaq');
     expect(event.event.level).toBe('Metadata');
     expect(event.time).toBe('2023-10-18T17:32:47.415928Z'); // shipper time, truncated
     expect(Object.keys(event.event)).not.toContain('openshift');
@@ -320,8 +320,12 @@ describe('rejections', () => {
   });
 
   test('an object that is no known shape lists what it found', () => {
-    expect(expectReason(normalizeText('{"Items": []}'))).toMatch(
-      /^not an audit event: found keys "Items"; expected/,
+    expect(expectReason(normalizeText('{"Item": []}'))).toMatch(
+      /^not an audit event: found keys "Item"; expected/,
+    );
+    // Plain `items` without an audit apiVersion stays unknown (`Items` is Go-cased).
+    expect(expectReason(normalizeText('{"items": [], "total": 0}'))).toMatch(
+      /^not an audit event: found keys "items", "total"; expected .*OTLP logs \(resourceLogs\)$/,
     );
   });
 
@@ -627,7 +631,7 @@ describe.skipIf(!hasData)(`real audit files under ${DATA}`, () => {
     expect(exec.event.responseStatus?.code).toBe(101);
   });
 
-  test('OpenShift ViaQ shipper documents are fluentd, with the audit level put back', () => {
+  test('OpenShift ViaQ shipper documents, with the audit level put back', () => {
     const f =
       'audit-samples/openshift-cluster-logging-operator/hack-logsamples/viaq_audit_kubernetes.json';
     const event = only(normalizeText(dataFile(f)));
@@ -635,7 +639,7 @@ describe.skipIf(!hasData)(`real audit files under ${DATA}`, () => {
       auditID: '0aa7d5c9-1afd-4fc4-920c-e5d9e0b7befa',
       stage: 'ResponseComplete',
       time: '2023-10-18T17:24:14.412707Z',
-      shape: 'fluentd',
+      shape: 'openshift-viaq',
     });
     expect(event.event.level).toBe('Metadata');
     expect(event.event.user?.username).toBe('system:apiserver');

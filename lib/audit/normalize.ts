@@ -6,10 +6,17 @@
 //   kind present and not "Event"             → rejected
 //   kubernetes.audit (nested or dotted keys) → 'elastic-agent'
 //   kind "Event" or an Event field (auditID, verb, stage, requestURI) at the root:
+//       with a shipper field and openshift, log_type "audit" or a moved level → 'openshift-viaq'
 //       with a known shipper field (@timestamp, time, tag, kubernetes, hostname, …) → 'fluentd'
 //       otherwise (including no kind or apiVersion, as many real files have)       → 'event'
 //   log or message holding a string          → 'fluentd-log-string'
+//   records, or a category with properties   → 'aks'
+//   protoPayload, or entries holding one     → 'gke'
+//   messageType, or events with a message    → 'eks-cloudwatch'
+//   resourceLogs                             → 'otlp'
+//   Items, AuditID, … (Go field names)       → 'go-struct'
 //   anything else                            → rejected
+// The wrappers come last, so a plain Event line (the hot path) pays for none of their checks.
 
 import { oversizeReason, textBytesOverLimit } from './byte-size';
 import { parseJsonText } from './json-text';
@@ -22,9 +29,15 @@ import {
 } from './normalize-options';
 import { readEvent } from './read-event';
 import { rejectedInput, singleEvent } from './results';
+import { isAksDocument, normalizeAks } from './shapes/aks';
+import { isCloudWatchDocument, normalizeCloudWatch } from './shapes/cloudwatch';
 import { hasElasticAudit, normalizeElasticAgent } from './shapes/elastic-agent';
 import { isUnkindedEventList, normalizeEventArray, normalizeEventList } from './shapes/event-list';
+import { isGkeDocument, normalizeGke } from './shapes/gke';
+import { isGoCasedDocument, normalizeGoStruct } from './shapes/go-struct';
+import { isOtlpDocument, normalizeOtlp } from './shapes/otlp';
 import { hasShipperField, logString, normalizeFluentd, normalizeLogString } from './shapes/shipper';
+import { isViaqDocument, normalizeViaq } from './shapes/viaq';
 import type { NormalizeResult } from './types';
 
 export type { NormalizeOptions } from './normalize-options';
@@ -40,8 +53,10 @@ function unrecognisedReason(doc: JsonRecord): string {
       : `keys ${shown.join(', ')}${keys.length > SHOWN_KEYS ? ', …' : ''}`;
   return (
     `not an audit event: found ${found}; expected an Event (with ${EVENT_MARKERS.join(', ')}), ` +
-    'an EventList (kind and items), a shipper document (the Event JSON under log or message) ' +
-    'or kubernetes.audit'
+    'an EventList (kind and items), a shipper document (the Event JSON under log or message), ' +
+    'kubernetes.audit, AKS diagnostic records (records, or category and properties), ' +
+    'a GKE LogEntry (protoPayload), CloudWatch Logs events (events or logEvents) ' +
+    'or OTLP logs (resourceLogs)'
   );
 }
 
@@ -59,7 +74,9 @@ function normalizeDocument(
   }
   if (kind === undefined && hasElasticAudit(doc)) return normalizeElasticAgent(doc, settings);
   if (kind === 'Event' || hasEventMarker(doc)) {
-    if (hasShipperField(doc)) return normalizeFluentd(doc, settings);
+    if (hasShipperField(doc)) {
+      return isViaqDocument(doc) ? normalizeViaq(doc, settings) : normalizeFluentd(doc, settings);
+    }
     return singleEvent(
       'event',
       readEvent(doc, {
@@ -72,6 +89,11 @@ function normalizeDocument(
   }
   const log = logString(doc);
   if (log !== undefined) return normalizeLogString(doc, log, settings);
+  if (isAksDocument(doc)) return normalizeAks(doc, settings, itemsWithinLimit);
+  if (isGkeDocument(doc)) return normalizeGke(doc, settings, itemsWithinLimit);
+  if (isCloudWatchDocument(doc)) return normalizeCloudWatch(doc, settings);
+  if (isOtlpDocument(doc)) return normalizeOtlp(doc, settings);
+  if (isGoCasedDocument(doc)) return normalizeGoStruct(doc, settings, itemsWithinLimit);
   return rejectedInput(unrecognisedReason(doc));
 }
 

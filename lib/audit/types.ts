@@ -9,6 +9,12 @@ export type Level = (typeof LEVELS)[number];
 
 export const AUDIT_API_VERSIONS = ['audit.k8s.io/v1', 'audit.k8s.io/v1beta1'] as const;
 
+/**
+ * Key of the Event under which a shape that rebuilds the Event from another model (a GKE
+ * LogEntry) keeps the source record, so the drill-down shows what the cloud sent.
+ */
+export const ORIGINAL_KEY = 'auditlens.io/original';
+
 export interface UserInfo {
   username?: string;
   uid?: string;
@@ -59,6 +65,8 @@ export interface K8sAuditEvent {
   /** v1beta1 only. */
   timestamp?: string;
   metadata?: Record<string, unknown>;
+  /** Not an apiserver field: the source record, set by Auditlens (see ORIGINAL_KEY). */
+  [ORIGINAL_KEY]?: unknown;
 }
 
 export interface K8sAuditEventList {
@@ -74,7 +82,13 @@ export type SourceShape =
   | 'event-list' // webhook EventList
   | 'fluentd' // shipper document with the Event's fields at the root
   | 'fluentd-log-string' // shipper document with the Event JSON as a string under log/message
-  | 'elastic-agent'; // Elastic Agent / Filebeat: kubernetes.audit.*
+  | 'elastic-agent' // Elastic Agent / Filebeat: kubernetes.audit.*
+  | 'openshift-viaq' // OpenShift logging (ViaQ): Event fields at the root, level moved
+  | 'aks' // Azure Monitor diagnostic records (kube-audit, kube-audit-admin)
+  | 'gke' // Cloud Audit Logs LogEntry, rebuilt into an Event
+  | 'eks-cloudwatch' // CloudWatch Logs export or subscription payload of raw Events
+  | 'otlp' // OTLP/JSON resourceLogs with the Event as the log record's body
+  | 'go-struct'; // webhook body re-serialised with Go field names (Items, AuditID, …)
 
 /**
  * The one event model. `event` is the Kubernetes Event in v1 form (bodies included);
@@ -103,5 +117,12 @@ export interface Rejection {
 }
 
 export type NormalizeResult =
-  | { ok: true; shape: SourceShape; events: AuditEvent[]; rejected: Rejection[] }
+  | {
+      ok: true;
+      shape: SourceShape;
+      events: AuditEvent[];
+      rejected: Rejection[];
+      /** What was kept but is worth telling (a level the shipper lost, a health-check message). */
+      warnings?: string[];
+    }
   | { ok: false; reason: string };

@@ -26,11 +26,6 @@ interface Expected {
   events: number;
   stored: number;
   setAside: number;
-  /**
-   * A shape not supported yet: its inputs are set aside with a reason. When support lands,
-   * set events/stored to the count given here, setAside to 0, and drop `pending`.
-   */
-  pending?: string;
 }
 
 const row = (events: number, stored: number, setAside = 0): Expected => ({
@@ -38,34 +33,26 @@ const row = (events: number, stored: number, setAside = 0): Expected => ({
   stored,
   setAside,
 });
-const pending = (setAside: number, what: string): Expected => ({
-  events: 0,
-  stored: 0,
-  setAside,
-  pending: what,
-});
-
-// When GKE LogEntries are supported, each .yaml becomes a duplicate of its .converted.jsonl.
-const GKE_ENTRY = pending(1, 'GKE protoPayload LogEntry: 1 event');
 
 // Files are imported in listImportFiles order: names sorted, sub-folders after files.
 const EXPECTED: Record<string, Expected> = {
+  // One GKE LogEntry each (auditID from operation.id); each .yaml is the original of the
+  // .converted.jsonl imported just before it, so it adds nothing new.
   ...Object.fromEntries(
-    ['1_1', '1_2', '1_3'].flatMap((n) =>
-      ['converted.jsonl', 'yaml'].map((ext) => [
-        `GoogleCloudPlatform-khi/k8s_audit__container_recorder_test_${n}.${ext}`,
-        GKE_ENTRY,
-      ]),
-    ),
+    ['1_1', '1_2', '1_3'].flatMap((n) => [
+      [
+        `GoogleCloudPlatform-khi/k8s_audit__container_recorder_test_${n}.converted.jsonl`,
+        row(1, 1),
+      ],
+      [`GoogleCloudPlatform-khi/k8s_audit__container_recorder_test_${n}.yaml`, row(1, 0)],
+    ]),
   ),
   'GoogleCloudPlatform-khi/oss__test-log.converted.jsonl': row(1, 1),
   // The YAML original of the .converted.jsonl copy imported just before it.
   'GoogleCloudPlatform-khi/oss__test-log.yaml': row(1, 0),
   'afcollins-kube-audit-log-tool/single-event.json': row(1, 1),
-  'crowdsecurity-crowdsec/webhook_body_valid_json.json': pending(
-    1,
-    'Go-cased {"Items": […]} webhook body: 2 events',
-  ),
+  // Go-cased {"Items": […]} body: its two items are the same event (auditID and stage).
+  'crowdsecurity-crowdsec/webhook_body_valid_json.json': row(2, 1),
   'crowdsecurity-hub/k8s-audit-pod-exec-file.log': row(1, 1),
   'crowdsecurity-hub/k8s-audit-priv-pod-file.log': row(1, 1),
   // The three edited variants keep the original's auditID and stage.
@@ -83,37 +70,26 @@ const EXPECTED: Record<string, Expected> = {
   'openshift-cluster-logging-operator/apiaudit/policy_audit.log': row(5, 1),
   'openshift-cluster-logging-operator/apiaudit/vrl_audit_in.log': row(100, 95),
   'openshift-cluster-logging-operator/apiaudit/vrl_audit_out_exporter.log': row(9, 0),
-  'openshift-cluster-logging-operator/hack-logsamples/otlp_audit_kube.json': pending(
-    1,
-    'OTLP resourceLogs: 3 events',
-  ),
-  'openshift-cluster-logging-operator/hack-logsamples/otlp_audit_openshift.json': pending(
-    1,
-    'OTLP resourceLogs: 3 events',
-  ),
+  'openshift-cluster-logging-operator/hack-logsamples/otlp_audit_kube.json': row(3, 3),
+  'openshift-cluster-logging-operator/hack-logsamples/otlp_audit_openshift.json': row(3, 3),
   'openshift-cluster-logging-operator/hack-logsamples/raw_audit_kubernetes.json': row(1, 1),
   'openshift-cluster-logging-operator/hack-logsamples/raw_audit_oauth-apiserver.json': row(1, 1),
   'openshift-cluster-logging-operator/hack-logsamples/raw_audit_openshift.json': row(1, 1),
   'openshift-cluster-logging-operator/hack-logsamples/viaq_audit_kubernetes.json': row(1, 1),
   'openshift-cluster-logging-operator/hack-logsamples/viaq_audit_openshift.json': row(1, 1),
-  'panther-labs-panther-analysis/rule_tests_aks_diagnostic.jsonl': pending(
-    34,
-    'AKS properties.log: 34 events',
-  ),
+  // 34 kube-audit records, none with a time: neither the Event nor the record (no `time`)
+  // has one, so all are set aside, as the EKS events without one are.
+  'panther-labs-panther-analysis/rule_tests_aks_diagnostic.jsonl': row(0, 0, 34),
   // 188 lines: 17 events with a time (9 distinct auditID+stage: the rule tests reuse IDs),
   // 170 with no time field at all and 1 with no Event field: set aside.
   'panther-labs-panther-analysis/rule_tests_eks_raw_event.jsonl': row(17, 9, 171),
-  'panther-labs-panther-analysis/rule_tests_gke_cloud_audit.jsonl': pending(
-    57,
-    'GKE protoPayload: 51 events, 6 non-audit',
-  ),
+  // 57 LogEntries: 6 are not Kubernetes calls (deploymentmanager, compute), 37 of the 51
+  // io.k8s ones have no timestamp or receiveTimestamp; 14 are kept, all different.
+  'panther-labs-panther-analysis/rule_tests_gke_cloud_audit.jsonl': row(14, 14, 43),
   // Not audit data (a JSON array of 279 index entries): stays set aside.
   'panther-labs-panther-analysis/rule_tests_index.json': row(0, 0, 279),
-  'sysdiglabs-aks-audit-log/event.json': pending(1, 'AKS Event Hubs {"records": […]}: 22 events'),
-  'sysdiglabs-aks-audit-log/sample_EventHubs_event.json': pending(
-    1,
-    'AKS diagnostic record: 1 event',
-  ),
+  'sysdiglabs-aks-audit-log/event.json': row(22, 22),
+  'sysdiglabs-aks-audit-log/sample_EventHubs_event.json': row(1, 1),
   'sysdiglabs-aks-audit-log/sample_KubeAuditLog_event.json': row(1, 1),
 };
 
@@ -167,13 +143,31 @@ describe.skipIf(!present)(`public audit-log samples (${DIR})`, () => {
     expect(got).toEqual(want);
   });
 
-  test('unsupported shapes and broken fixtures are set aside with a reason', () => {
+  test('the cloud and shipper shapes are detected per file', () => {
+    const shapes = (file: string) => reports.get(file)?.shapes;
+    const khi = 'GoogleCloudPlatform-khi/k8s_audit__container_recorder_test_1_1';
+    expect(shapes(`${khi}.converted.jsonl`)).toEqual({ gke: 1 });
+    expect(shapes(`${khi}.yaml`)).toEqual({ gke: 1 });
+    expect(shapes('panther-labs-panther-analysis/rule_tests_gke_cloud_audit.jsonl')).toEqual({
+      gke: 14,
+    });
+    expect(shapes('sysdiglabs-aks-audit-log/event.json')).toEqual({ aks: 22 });
+    expect(shapes('sysdiglabs-aks-audit-log/sample_EventHubs_event.json')).toEqual({ aks: 1 });
+    expect(shapes('crowdsecurity-crowdsec/webhook_body_valid_json.json')).toEqual({
+      'go-struct': 2,
+    });
+    const logsamples = 'openshift-cluster-logging-operator/hack-logsamples';
+    expect(shapes(`${logsamples}/otlp_audit_kube.json`)).toEqual({ otlp: 3 });
+    expect(shapes(`${logsamples}/viaq_audit_openshift.json`)).toEqual({ 'openshift-viaq': 1 });
+    expect(shapes(`${logsamples}/raw_audit_openshift.json`)).toEqual({ event: 1 });
+  });
+
+  test('broken fixtures and inputs that are not audit events are set aside with a reason', () => {
     const setAside = [...reports].filter(([file]) => expectedFor(file).setAside > 0);
-    expect(setAside.length).toBe(16); // 13 pending-shape files, the index, EKS, falco
+    expect(setAside.length).toBe(5); // the index, falco, and Panther's EKS, AKS and GKE tests
     for (const [file, r] of setAside) {
-      const why = `${file} ${expectedFor(file).pending ?? ''}`;
-      expect(r.rejections.length, why).toBe(Math.min(r.rejected, 100));
-      for (const x of r.rejections) expect(x.reason.trim().length, why).toBeGreaterThan(10);
+      expect(r.rejections.length, file).toBe(Math.min(r.rejected, 100));
+      for (const x of r.rejections) expect(x.reason.trim().length, file).toBeGreaterThan(10);
     }
     const falco = reports.get(FALCO + 'fal_01_003.json')!;
     expect(falco.rejections[0]!.reason).toMatch(/kind/);
@@ -186,6 +180,12 @@ describe.skipIf(!present)(`public audit-log samples (${DIR})`, () => {
       reason: expect.stringMatching(/not an audit event/),
     });
     for (const x of noTime) expect(x.reason).toMatch(/no time/);
+    const aks = reports.get('panther-labs-panther-analysis/rule_tests_aks_diagnostic.jsonl')!;
+    for (const x of aks.rejections) expect(x.reason).toMatch(/no time/);
+    const gke = reports.get('panther-labs-panther-analysis/rule_tests_gke_cloud_audit.jsonl')!;
+    const notK8s = gke.rejections.filter((x) => /is not a Kubernetes API call/.test(x.reason));
+    expect(notK8s.map((x) => x.line)).toEqual([1, 2, 3, 6, 7, 34]);
+    expect(gke.rejections.filter((x) => /no time/.test(x.reason))).toHaveLength(37);
   });
 
   test('the broken falco fixture is kept as a dead letter with its reason', () => {
@@ -201,27 +201,31 @@ describe.skipIf(!present)(`public audit-log samples (${DIR})`, () => {
     expect(fal[0]!.reason).toBe(reports.get(FALCO + 'fal_01_003.json')!.rejections[0]!.reason);
   });
 
-  test('930 distinct events count as 598 requests; breakdowns match counts from the files', async () => {
-    expect((await store.backend.search(query({ limit: 1 }))).total).toBe(598);
+  // The cloud shapes add 47 events, 44 of them final (2 AKS and 1 OTLP watch ResponseStarted):
+  // AKS 22 + 1, GKE 3 (KHI) + 14 (Panther), OTLP 6, Go-cased webhook 1.
+  test('977 distinct events count as 642 requests; breakdowns match counts from the files', async () => {
+    expect((await store.backend.search(query({ limit: 1 }))).total).toBe(642);
     expect((await store.backend.search(query({ limit: 1, filters: [ALL_STAGES] }))).total).toBe(
-      930,
+      977,
     );
     const users = await store.backend.breakdown(query(), { dimension: 'user', limit: 2 });
     expect(users.rows).toEqual([
       { value: 'system:admin', count: 437 },
-      { value: 'minikube-user', count: 36 },
+      { value: 'minikube-user', count: 37 },
     ]);
-    expect(users.total).toBe(598);
+    expect(users.total).toBe(642);
+    // Added: 200 ×34 (AKS 19, OTLP 5, GKE 10), 201 ×1 (webhook), 409 ×3 (AKS 1, GKE 2), 304 ×1
+    // (AKS) and 5 GKE without a code.
     const codes = await store.backend.breakdown(query(), { dimension: 'code', limit: 6 });
     expect(codes.rows.map((r) => `${r.value}:${r.count}`)).toEqual([
-      '200:346',
-      '201:133',
+      '200:380',
+      '201:134',
       '404:93',
       '403:20',
-      '409:4',
-      '101:1',
+      '409:7',
+      ':5', // Panther GKE entries whose protoPayload has no status: no code to map
     ]);
-    expect(codes.other).toBe(1); // one 304
+    expect(codes.other).toBe(3); // two 304, one 101
   });
 
   /** The stored rows of one request, oldest first, all stages. */

@@ -78,6 +78,7 @@ async function importYamlFile(file: string, opts: PathImportOptions): Promise<Im
         continue;
       }
       for (const x of r.rejected) addRejection(report, { index: x.index ?? i, reason: x.reason });
+      for (const w of r.warnings ?? []) report.warnings.push(`document ${i + 1}: ${w}`);
       report.shapes[r.shape] = (report.shapes[r.shape] ?? 0) + r.events.length;
       report.events += r.events.length;
       events.push(...r.events);

@@ -49,6 +49,9 @@ class Collector {
       this.report.shapes[key] = (this.report.shapes[key] ?? 0) + n;
     }
     this.report.events += outcome.count;
+    for (const w of outcome.warnings) {
+      if (this.report.warnings.length < 100) this.report.warnings.push(w);
+    }
     // Dead letters first: once events are acknowledged, their rejected neighbours are on disk too.
     await this.opts.deadLetters.flush();
     if (!outcome.count) return;

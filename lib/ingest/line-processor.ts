@@ -24,6 +24,8 @@ export interface LineOutcome {
   count: number;
   shapes: Partial<Record<SourceShape, number>>;
   setAside: SetAsideRecord[];
+  /** Events kept with a caveat (a shipper lost the audit level), with where they were. */
+  warnings: string[];
 }
 
 export interface LineProcessorOptions {
@@ -44,6 +46,7 @@ export class LineProcessor {
   private builder = new BatchBuilder();
   private shapes: Partial<Record<SourceShape, number>> = {};
   private setAside: SetAsideRecord[] = [];
+  private warnings: string[] = [];
   private count = 0;
 
   constructor(private readonly opts: LineProcessorOptions) {}
@@ -104,6 +107,10 @@ export class LineProcessor {
     for (const r of result.rejected) {
       this.setAside.push({ ...where, index: r.index, reason: r.reason, raw: raw() });
     }
+    for (const w of result.warnings ?? []) {
+      if (this.warnings.length < 100)
+        this.warnings.push(where.line ? `line ${where.line}: ${w}` : w);
+    }
     if (!result.events.length) return;
     this.shapes[result.shape] = (this.shapes[result.shape] ?? 0) + result.events.length;
     this.count += result.events.length;
@@ -122,10 +129,12 @@ export class LineProcessor {
       count: this.count,
       shapes: this.shapes,
       setAside: this.setAside,
+      warnings: this.warnings,
     };
     this.events = [];
     this.shapes = {};
     this.setAside = [];
+    this.warnings = [];
     this.count = 0;
     return out;
   }
