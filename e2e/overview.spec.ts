@@ -5,7 +5,8 @@ test('a first run shows sample traffic of the last 24 hours', async ({ page }) =
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(serverUrl('demo'));
   await expect(page.getByRole('heading', { name: 'Auditlens' })).toBeVisible();
-  const requests = page.getByRole('heading', { name: /[\d,]+ requests/ });
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const requests = timeline.getByRole('heading', { name: /[\d,]+ requests/ });
   await expect(requests).toBeVisible();
   const count = Number((await requests.textContent())!.replace(/[^\d]/g, ''));
   expect(count).toBeGreaterThan(1000);

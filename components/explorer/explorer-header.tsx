@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import type { ViewNavigation } from '@/lib/explorer/use-view';
+import type { ExplorerView } from '@/lib/explorer/view-state';
+import { CopyLinks } from './copy-links';
+import { TimeRangePicker } from './time-range-picker';
+
+export function ExplorerHeader({ view, nav }: { view: ExplorerView; nav: ViewNavigation }) {
+  return (
+    <header className="flex flex-wrap items-center justify-between gap-3">
+      <div className="flex items-baseline gap-3">
+        <h1 className="text-xl font-semibold tracking-tight">
+          <Link href="/" prefetch={false} className="hover:text-sky-700">
+            Auditlens
+          </Link>
+        </h1>
+        <p className="hidden text-sm text-slate-500 md:block">Kubernetes audit events</p>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <TimeRangePicker view={view} nav={nav} />
+        <CopyLinks view={view} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+// The timeline's buckets as rows recharts can stack. Series get positional keys (`s0`, `s1`)
+// because split values are attacker-controlled text, and recharts reads a string dataKey
+// as a property path (a user named `a.b` would be looked up as row.a.b).
+
+import { OTHER_KEY, type TimelineResult } from '@/lib/backends/types';
+
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
+
+export type TimelineRow = Record<string, number> & { t: number; total: number };
+
+const COLORS = [
+  '#2563eb',
+  '#10b981',
+  '#f59e0b',
+  '#8b5cf6',
+  '#f43f5e',
+  '#84cc16',
+  '#ec4899',
+  '#0891b2',
+];
+const OTHER_COLOR = '#94a3b8';
+
+export function seriesLabel(value: string): string {
+  return value === OTHER_KEY ? 'other' : value === '' ? '(none)' : value;
+}
+
+export function timelineSeries(timeline: TimelineResult, noun: string): Series[] {
+  if (timeline.split === null) return [{ key: 's0', label: noun, color: COLORS[0]! }];
+  return timeline.series.map((value, i) => ({
+    key: `s${i}`,
+    label: seriesLabel(value),
+    color: value === OTHER_KEY ? OTHER_COLOR : (COLORS[i % COLORS.length] ?? OTHER_COLOR),
+  }));
+}
+
+export function timelineRows(timeline: TimelineResult): TimelineRow[] {
+  return timeline.buckets.map((b) => {
+    const row: TimelineRow = { t: Date.parse(b.start), total: b.total };
+    if (timeline.split === null) row.s0 = b.total;
+    timeline.series.forEach((value, i) => {
+      row[`s${i}`] = b.counts[value] ?? 0;
+    });
+    return row;
+  });
+}

@@ -1,0 +1,113 @@
+// The explorer's whole view as a URL: the AuditQuery (lib/query/codec) plus three params of
+// the view itself, written in the codec's order and style:
+//   split=user   timeline split (default verb; `none` for no split)
+//   event=<id>   the request open in the drill-down
+//   cols=a,b     visible table columns (default: DEFAULT_COLUMNS)
+
+import { DIMENSIONS, isDimensionKey, type DimensionKey } from '@/lib/audit/dimensions';
+import { formatQuery, parseQuery } from '@/lib/query/codec';
+import { quote } from '@/lib/query/errors';
+import type { AuditQuery } from '@/lib/query/types';
+import {
+  COLUMN_IDS,
+  DEFAULT_COLUMNS,
+  isColumnId,
+  orderColumns,
+  sameColumns,
+  type ColumnId,
+} from './columns';
+
+export const VIEW_PARAMS = ['split', 'event', 'cols'] as const;
+export const DEFAULT_SPLIT: DimensionKey = 'verb';
+export const NO_SPLIT = 'none';
+export const GROUPABLE_KEYS: readonly DimensionKey[] = DIMENSIONS.filter((d) => d.groupable).map(
+  (d) => d.key,
+);
+
+export interface ExplorerView {
+  query: AuditQuery;
+  /** Timeline split dimension; null draws one series. */
+  split: DimensionKey | null;
+  /** auditID of the request open in the drill-down. */
+  event: string | null;
+  /** Visible table columns, in table order. */
+  cols: readonly ColumnId[];
+}
+
+/** A bad URL parameter: its name as written and a message that names it. */
+export interface ViewError {
+  param: string;
+  message: string;
+}
+
+export type ViewParseResult = { ok: true; view: ExplorerView } | { ok: false; error: ViewError };
+
+const EVENT_ID = /^[^\u0000-\u001f\u007f]{1,256}$/;
+
+export function parseView(params: URLSearchParams): ViewParseResult {
+  const parsed = parseQuery(params, { extraParams: VIEW_PARAMS });
+  if (!parsed.ok) return fail(parsed.error.param, parsed.error.message);
+  const extras = parsed.extras;
+  for (const name of VIEW_PARAMS) {
+    const n = extras[name]?.length ?? 0;
+    if (n > 1) return fail(name, `parameter "${name}": given ${n} times, expected at most once`);
+  }
+  const splitRaw = extras.split?.[0] || DEFAULT_SPLIT;
+  let split: DimensionKey | null = null;
+  if (splitRaw !== NO_SPLIT) {
+    if (!isDimensionKey(splitRaw) || !GROUPABLE_KEYS.includes(splitRaw)) {
+      const expected = [...GROUPABLE_KEYS, NO_SPLIT].join(', ');
+      return fail(
+        'split',
+        `parameter "split": expected one of ${expected}, got ${quote(splitRaw)}`,
+      );
+    }
+    split = splitRaw;
+  }
+  const eventRaw = extras.event?.[0] || null;
+  if (eventRaw !== null && !EVENT_ID.test(eventRaw)) {
+    const expected = 'expected an auditID of 1 to 256 characters without control characters';
+    return fail('event', `parameter "event": ${expected}, got ${quote(eventRaw)}`);
+  }
+  const colsRaw = extras.cols?.[0] || null;
+  let cols: readonly ColumnId[] = DEFAULT_COLUMNS;
+  if (colsRaw !== null) {
+    const ids = colsRaw.split(',');
+    const bad = ids.find((id) => !isColumnId(id));
+    if (bad !== undefined) {
+      const expected = `expected a comma-separated list of ${COLUMN_IDS.join(', ')}`;
+      return fail('cols', `parameter "cols": ${expected}, got ${quote(bad)}`);
+    }
+    cols = orderColumns(ids.filter(isColumnId));
+  }
+  return { ok: true, view: { query: parsed.query, split, event: eventRaw, cols } };
+}
+
+/** The search string (no `?`) of a view: canonical, defaults left out. */
+export function formatView(view: ExplorerView): string {
+  const extras: Record<string, string> = {};
+  if (view.split !== DEFAULT_SPLIT) extras.split = view.split ?? NO_SPLIT;
+  if (view.event !== null) extras.event = view.event;
+  if (!sameColumns(view.cols, DEFAULT_COLUMNS) && view.cols.length > 0) {
+    extras.cols = orderColumns(view.cols).join(',');
+  }
+  return formatQuery(view.query, extras);
+}
+
+/** The explorer's URL path for a view: `/` or `/?verb=get`. */
+export function viewHref(view: ExplorerView): string {
+  const search = formatView(view);
+  return search === '' ? '/' : `/?${search}`;
+}
+
+/** A search string without every occurrence of one parameter, for "remove the bad param" links. */
+export function withoutParam(params: URLSearchParams, param: string): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of params) if (k !== param) out.append(k, v);
+  const s = out.toString();
+  return s === '' ? '/' : `/?${s}`;
+}
+
+function fail(param: string, message: string): ViewParseResult {
+  return { ok: false, error: { param, message } };
+}
