@@ -10,7 +10,7 @@ import path from 'node:path';
 export const INGEST_TOKEN = 'e2e-ingest-token-0123456789';
 
 export interface E2eServer {
-  name: 'demo' | 'ingest';
+  name: 'demo' | 'ingest' | 'hostile' | 'upload';
   port: number;
   url: string;
   dataDir: string;
@@ -48,6 +48,10 @@ export function e2eServers(): E2eServer[] {
   return [
     make('demo', { AUDITLENS_SAMPLE_DATA: 'auto' }),
     make('ingest', { AUDITLENS_SAMPLE_DATA: 'off', AUDITLENS_INGEST_TOKEN: INGEST_TOKEN }),
+    // Its own store, for tests that load hostile or unusual events and must not disturb
+    // the exact counts the other servers' tests assert.
+    make('hostile', { AUDITLENS_SAMPLE_DATA: 'off', AUDITLENS_INGEST_TOKEN: INGEST_TOKEN }),
+    make('upload', { AUDITLENS_SAMPLE_DATA: 'off', AUDITLENS_INGEST_TOKEN: INGEST_TOKEN }),
   ];
 }
 
