@@ -1,15 +1,17 @@
 'use client';
 
+import { useMemo } from 'react';
 import { Panel } from '@/components/ui/panel';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/panel-state';
 import { COUNTING_RULE_TEXT } from '@/lib/audit/counting';
 import type { TimelineResult } from '@/lib/backends/types';
+import { CODE_CLASS_TOP, codeClassTimeline } from '@/lib/explorer/code-class';
 import { aggregateQuery, apiUrl } from '@/lib/explorer/api-client';
 import { formatCount } from '@/lib/explorer/event-summary';
 import { withAbsoluteRange } from '@/lib/explorer/time-range';
 import { useApi } from '@/lib/explorer/use-api';
 import type { ViewNavigation } from '@/lib/explorer/use-view';
-import type { ExplorerView } from '@/lib/explorer/view-state';
+import { CODE_CLASS_SPLIT, type ExplorerView } from '@/lib/explorer/view-state';
 import { countNoun, WidenRangeHint } from './count-noun';
 import { SplitSelect } from './split-select';
 import { TimelineChart } from './timeline-chart';
@@ -18,10 +20,18 @@ export const TIMELINE_SERIES = 8;
 
 /** Requests over time, stacked by the split dimension, with the total and how it is counted. */
 export function TimelinePanel({ view, nav }: { view: ExplorerView; nav: ViewNavigation }) {
-  const extras: Record<string, string> = { top: String(TIMELINE_SERIES) };
-  if (view.split) extras.split = view.split;
+  const byClass = view.split === CODE_CLASS_SPLIT;
+  const extras: Record<string, string> = {
+    top: String(byClass ? CODE_CLASS_TOP : TIMELINE_SERIES),
+  };
+  if (view.split) extras.split = byClass ? 'code' : view.split;
   const url = apiUrl('/api/timeline', aggregateQuery(view.query), extras);
-  const { data, error, loading } = useApi<TimelineResult>(url);
+  const answer = useApi<TimelineResult>(url);
+  const { error, loading } = answer;
+  const data = useMemo(
+    () => (answer.data && byClass ? codeClassTimeline(answer.data) : answer.data),
+    [answer.data, byClass],
+  );
   const noun = countNoun(view.query);
   const title =
     data && !error ? (

@@ -23,6 +23,14 @@ const COLORS = [
   '#0891b2',
 ];
 const OTHER_COLOR = '#94a3b8';
+/** Response-code classes (lib/explorer/code-class) in the colours their meaning suggests. */
+const CLASS_COLORS: Readonly<Record<string, string>> = {
+  '1xx': '#0891b2',
+  '2xx': '#10b981',
+  '3xx': '#2563eb',
+  '4xx': '#f59e0b',
+  '5xx': '#e11d48',
+};
 
 export function seriesLabel(value: string): string {
   return value === OTHER_KEY ? 'other' : value === '' ? '(none)' : value;
@@ -33,7 +41,12 @@ export function timelineSeries(timeline: TimelineResult, noun: string): Series[]
   return timeline.series.map((value, i) => ({
     key: `s${i}`,
     label: seriesLabel(value),
-    color: value === OTHER_KEY ? OTHER_COLOR : (COLORS[i % COLORS.length] ?? OTHER_COLOR),
+    color:
+      value === OTHER_KEY
+        ? OTHER_COLOR
+        : ((timeline.split === 'code' ? CLASS_COLORS[value] : undefined) ??
+          COLORS[i % COLORS.length] ??
+          OTHER_COLOR),
   }));
 }
 

@@ -15,6 +15,7 @@ describe('parseView / formatView', () => {
     'from=now-7d&verb=get&split=user',
     'user=system:serviceaccount:*&user!=system:anonymous&q=kube&event=4f1a2b3c-0000-4000-8000-000000000001',
     'cols=time,user,stage&split=none',
+    'code=4*&split=codeClass',
     'name=%22%3B%20DROP%20TABLE%20events%3B--&event=sha256:abc',
   ])('round-trips %s', (search) => {
     const r = parse(search);

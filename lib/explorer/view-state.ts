@@ -1,6 +1,6 @@
 // The explorer's whole view as a URL: the AuditQuery (lib/query/codec) plus three params of
 // the view itself, written in the codec's order and style:
-//   split=user   timeline split (default verb; `none` for no split)
+//   split=user   timeline split (default verb; `none` for no split; `codeClass` for 2xx/4xx/…)
 //   event=<id>   the request open in the drill-down
 //   cols=a,b     visible table columns (default: DEFAULT_COLUMNS)
 
@@ -20,6 +20,9 @@ import {
 export const VIEW_PARAMS = ['split', 'event', 'cols'] as const;
 export const DEFAULT_SPLIT: DimensionKey = 'verb';
 export const NO_SPLIT = 'none';
+/** Splits by response-code class (2xx, 4xx, …), derived in the client from a split by code. */
+export const CODE_CLASS_SPLIT = 'codeClass';
+export type Split = DimensionKey | typeof CODE_CLASS_SPLIT;
 export const GROUPABLE_KEYS: readonly DimensionKey[] = DIMENSIONS.filter((d) => d.groupable).map(
   (d) => d.key,
 );
@@ -27,7 +30,7 @@ export const GROUPABLE_KEYS: readonly DimensionKey[] = DIMENSIONS.filter((d) => 
 export interface ExplorerView {
   query: AuditQuery;
   /** Timeline split dimension; null draws one series. */
-  split: DimensionKey | null;
+  split: Split | null;
   /** auditID of the request open in the drill-down. */
   event: string | null;
   /** Visible table columns, in table order. */
@@ -53,10 +56,12 @@ export function parseView(params: URLSearchParams): ViewParseResult {
     if (n > 1) return fail(name, `parameter "${name}": given ${n} times, expected at most once`);
   }
   const splitRaw = extras.split?.[0] || DEFAULT_SPLIT;
-  let split: DimensionKey | null = null;
-  if (splitRaw !== NO_SPLIT) {
+  let split: Split | null = null;
+  if (splitRaw === CODE_CLASS_SPLIT) {
+    split = CODE_CLASS_SPLIT;
+  } else if (splitRaw !== NO_SPLIT) {
     if (!isDimensionKey(splitRaw) || !GROUPABLE_KEYS.includes(splitRaw)) {
-      const expected = [...GROUPABLE_KEYS, NO_SPLIT].join(', ');
+      const expected = [...GROUPABLE_KEYS, CODE_CLASS_SPLIT, NO_SPLIT].join(', ');
       return fail(
         'split',
         `parameter "split": expected one of ${expected}, got ${quote(splitRaw)}`,

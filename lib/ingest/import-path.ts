@@ -6,10 +6,11 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { openAuditFile } from './open-file';
 import { importStream, normalizeDocument, type ImportOptions } from './import-stream';
-import { addRejection, emptyReport, type ImportReport } from './report';
+import { addRejection, emptyReport, noteEventTimes, type ImportReport } from './report';
 
 const IMPORTABLE = /\.(log|json|jsonl|ndjson|txt|gz|ya?ml)$/i;
-const YAML_FILE = /\.ya?ml$/i;
+/** YAML documents of events, by file name. */
+export const YAML_FILE = /\.ya?ml$/i;
 
 export type PathImportOptions = Omit<ImportOptions, 'source' | 'onProgress'> & {
   onFileStart?: (file: string, size: number) => void;
@@ -50,9 +51,13 @@ export function listImportFiles(p: string): string[] {
   return out;
 }
 
-async function importYamlFile(file: string, opts: PathImportOptions): Promise<ImportReport> {
-  const report = emptyReport(file);
-  const text = fs.readFileSync(file, 'utf8');
+/** Imports YAML documents of events (one Event, an EventList or a list per document). */
+export async function importYamlText(
+  text: string,
+  source: string,
+  opts: Pick<ImportOptions, 'sink' | 'deadLetters' | 'maxEventBytes' | 'fallbackTime'>,
+): Promise<ImportReport> {
+  const report = emptyReport(source);
   report.bytes = Buffer.byteLength(text);
   const docs = YAML.parseAllDocuments(text);
   const events = [];
@@ -61,7 +66,7 @@ async function importYamlFile(file: string, opts: PathImportOptions): Promise<Im
     if (doc.errors.length) {
       const reason = `YAML document ${i + 1}: ${doc.errors[0]!.message}`;
       addRejection(report, { ...where, reason });
-      opts.deadLetters.add({ source: file, ...where, reason, raw: String(doc) });
+      opts.deadLetters.add({ source, ...where, reason, raw: String(doc) });
       continue;
     }
     const value: unknown = doc.toJS();
@@ -70,7 +75,7 @@ async function importYamlFile(file: string, opts: PathImportOptions): Promise<Im
       if (!r.ok) {
         addRejection(report, { ...where, reason: r.reason });
         opts.deadLetters.add({
-          source: file,
+          source,
           ...where,
           reason: r.reason,
           raw: JSON.stringify(value),
@@ -88,8 +93,13 @@ async function importYamlFile(file: string, opts: PathImportOptions): Promise<Im
   const ins = await opts.sink.insert(events);
   report.inserted = ins.inserted;
   report.duplicates = ins.duplicates;
+  noteEventTimes(report, events);
   if (report.bytes === 0) report.warnings.push('the input is empty: no events');
   return report;
+}
+
+async function importYamlFile(file: string, opts: PathImportOptions): Promise<ImportReport> {
+  return importYamlText(fs.readFileSync(file, 'utf8'), file, opts);
 }
 
 export async function importFile(file: string, opts: PathImportOptions): Promise<ImportReport> {

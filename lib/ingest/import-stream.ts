@@ -8,7 +8,13 @@ import type { NormalizeResult } from '@/lib/audit/types';
 import type { DeadLetterWriter } from './dead-letters';
 import { LineProcessor, type LineOutcome } from './line-processor';
 import { LineSplitter, type Line } from './line-splitter';
-import { addRejection, emptyReport, type ImportReport } from './report';
+import {
+  addRejection,
+  emptyReport,
+  noteEventTimes,
+  noteTimeRange,
+  type ImportReport,
+} from './report';
 import type { EventSink } from './sink';
 import { isUtf8 } from './utf8';
 import type { WorkerPool } from './worker-pool';
@@ -55,6 +61,9 @@ class Collector {
     // Dead letters first: once events are acknowledged, their rejected neighbours are on disk too.
     await this.opts.deadLetters.flush();
     if (!outcome.count) return;
+    if (outcome.prepared)
+      noteTimeRange(this.report, outcome.prepared.minTs, outcome.prepared.maxTs);
+    else noteEventTimes(this.report, outcome.events);
     const r =
       outcome.prepared && this.opts.sink.insertPrepared
         ? await this.opts.sink.insertPrepared(outcome.prepared)

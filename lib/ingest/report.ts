@@ -1,6 +1,7 @@
 // What an import tells its user: per input, what was found, stored and set aside, and why.
 
 import type { SourceShape } from '@/lib/audit/types';
+import { isoToMicros, microsToIso } from '@/lib/query/time';
 
 export interface SetAside {
   /** 1-based line number, for line-oriented input. */
@@ -28,6 +29,9 @@ export interface ImportReport {
   /** A problem with the input as a whole (cut-off gzip, empty file); events before it are kept. */
   warnings: string[];
   bytes: number;
+  /** Earliest and latest event time among the events that normalized (ISO-8601 UTC), if any. */
+  minTime?: string;
+  maxTime?: string;
 }
 
 export const MAX_LISTED_REJECTIONS = 100;
@@ -49,6 +53,29 @@ export function emptyReport(source: string): ImportReport {
 export function addRejection(report: ImportReport, r: SetAside): void {
   report.rejected += 1;
   if (report.rejections.length < MAX_LISTED_REJECTIONS) report.rejections.push(r);
+}
+
+/** Widens the report's event-time range to take in [minMicros, maxMicros]. */
+export function noteTimeRange(report: ImportReport, minMicros: number, maxMicros: number): void {
+  if (!Number.isFinite(minMicros) || !Number.isFinite(maxMicros)) return;
+  if (report.minTime === undefined || minMicros < isoToMicros(report.minTime)) {
+    report.minTime = microsToIso(minMicros);
+  }
+  if (report.maxTime === undefined || maxMicros > isoToMicros(report.maxTime)) {
+    report.maxTime = microsToIso(maxMicros);
+  }
+}
+
+/** Widens the report's event-time range to take in these events' times. */
+export function noteEventTimes(report: ImportReport, events: readonly { time: string }[]): void {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const e of events) {
+    const t = isoToMicros(e.time);
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  noteTimeRange(report, min, max);
 }
 
 export function formatReport(r: ImportReport): string {

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import type { EventSummary } from '@/lib/explorer/event-summary';
 import { maskSecrets } from '@/lib/explorer/mask-secrets';
 import { BodyView } from './body-view';
+import { ChangesView } from './changes-view';
 
 /** Request and response bodies; a Secret's data stays masked until "Reveal" is clicked. */
 export function BodiesSection({ summary }: { summary: EventSummary }) {
@@ -35,6 +36,13 @@ export function BodiesSection({ summary }: { summary: EventSummary }) {
         </p>
       ) : (
         <div className="space-y-3">
+          <ChangesView
+            verb={summary.main.verb}
+            request={summary.requestObject}
+            response={summary.responseObject}
+            shownRequest={revealed ? summary.requestObject : request.body}
+            maskFields={!revealed && summary.secretsRequest}
+          />
           {summary.requestObject !== undefined && (
             <BodyView
               title="Request object"

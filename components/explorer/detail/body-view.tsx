@@ -2,12 +2,15 @@
 
 import { useState } from 'react';
 import { JsonTree } from '@/components/ui/json-tree';
+import { countMatches } from '@/lib/explorer/json-search';
 
 /** One body as a collapsible tree, or as pretty-printed JSON text; with a copy button. */
 export function BodyView({ title, body }: { title: string; body: unknown }) {
   const [open, setOpen] = useState(true);
   const [raw, setRaw] = useState(false);
   const [copied, setCopied] = useState(false);
+  const [search, setSearch] = useState('');
+  const matches = countMatches(body, search);
   const text = JSON.stringify(body, null, 2) ?? String(body);
   const copy = () => {
     void navigator.clipboard?.writeText(text).then(() => {
@@ -68,7 +71,24 @@ export function BodyView({ title, body }: { title: string; body: unknown }) {
               {text}
             </pre>
           ) : (
-            <JsonTree value={body} label={title} />
+            <>
+              <div className="mb-2 flex items-center gap-2 text-xs text-slate-500">
+                <input
+                  type="search"
+                  value={search}
+                  onChange={(e) => setSearch(e.target.value)}
+                  aria-label={`Find in ${title.toLowerCase()}`}
+                  placeholder="Find keys and values"
+                  className="w-56 rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-800"
+                />
+                {search !== '' && (
+                  <span aria-live="polite">
+                    {matches} match{matches === 1 ? '' : 'es'}
+                  </span>
+                )}
+              </div>
+              <JsonTree value={body} label={title} search={search} />
+            </>
           )}
         </div>
       )}
