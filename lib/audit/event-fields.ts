@@ -79,7 +79,8 @@ const userInfo = fieldsOf({
   extra: mapOf(strings, 'an object of string arrays'),
 });
 
-const OBJECT_REF_FIELDS = [
+/** The fields of an ObjectReference (also how Go-cased bodies are renamed onto them). */
+export const OBJECT_REF_FIELDS = [
   'resource',
   'namespace',
   'name',

@@ -43,9 +43,3 @@ export class DeadLetterWriter {
     }
   }
 }
-
-export function rawOf(bytes: Buffer, isText: boolean): Pick<DeadLetter, 'raw' | 'rawEncoding'> {
-  return isText
-    ? { raw: bytes.toString('utf8') }
-    : { raw: bytes.toString('base64'), rawEncoding: 'base64' };
-}

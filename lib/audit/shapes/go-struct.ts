@@ -8,6 +8,7 @@ import type { NormalizeSettings } from '../normalize-options';
 import { readEvent } from '../read-event';
 import { rejectedInput, singleEvent } from '../results';
 import type { AuditEvent, NormalizeResult } from '../types';
+import { OBJECT_REF_FIELDS as OBJECT_REF_NAMES } from '../event-fields';
 import { Batch, itemOversize } from './wrapped';
 
 type Names = ReadonlyMap<string, string>;
@@ -15,16 +16,7 @@ type Names = ReadonlyMap<string, string>;
 const byLowerCase = (names: string[]): Names => new Map(names.map((n) => [n.toLowerCase(), n]));
 
 const USER_FIELDS = byLowerCase(['username', 'uid', 'groups', 'extra']);
-const OBJECT_REF_FIELDS = byLowerCase([
-  'resource',
-  'namespace',
-  'name',
-  'uid',
-  'apiGroup',
-  'apiVersion',
-  'resourceVersion',
-  'subresource',
-]);
+const OBJECT_REF_FIELDS = byLowerCase([...OBJECT_REF_NAMES]);
 const STATUS_FIELDS = byLowerCase(['metadata', 'status', 'message', 'reason', 'code', 'details']);
 const EVENT_FIELDS = byLowerCase([
   'kind',
