@@ -12,6 +12,7 @@ import { formatReport, type ImportReport } from '@/lib/ingest/report';
 import { closeEmbeddedStore, openEmbeddedStore } from '@/lib/backends/embedded/embedded-store';
 import { loadConfig } from '@/lib/config/load';
 import { httpSink } from './lib/http-sink';
+import { SOURCE_SHAPES, type SourceShape } from '@/lib/audit/types';
 import { WorkerPool } from '@/lib/ingest/worker-pool';
 
 const USAGE = `usage: npm run ingest -- [options] <file-or-directory>...
@@ -26,6 +27,8 @@ options:
   --server URL       post to a running dashboard's /api/ingest instead of opening the store
   --token TOKEN      bearer token for --server (default: AUDITLENS_INGEST_TOKEN)
   --default-time ISO time for events that carry none (otherwise they are set aside)
+  --shape SHAPE      read every input as SHAPE instead of detecting it per file and line:
+                     ${SOURCE_SHAPES.join(', ')}
   --quiet            no progress bar
   -h, --help         this help`;
 
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
       server: { type: 'string' },
       token: { type: 'string' },
       'default-time': { type: 'string' },
+      shape: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -102,6 +106,11 @@ async function main(): Promise<void> {
   const fallbackTime = values['default-time'];
   if (fallbackTime !== undefined && Number.isNaN(Date.parse(fallbackTime))) {
     fail(`--default-time: expected an ISO-8601 time, got "${fallbackTime}"`);
+  }
+
+  const shape = values.shape as SourceShape | undefined;
+  if (shape !== undefined && !SOURCE_SHAPES.includes(shape)) {
+    fail(`--shape: "${shape}" is not one of ${SOURCE_SHAPES.join(', ')}`);
   }
 
   const env = {
@@ -124,6 +133,7 @@ async function main(): Promise<void> {
           deadLetters: new DeadLetterWriter(path.join(config.dataDir, 'dead-letters')),
           maxEventBytes: config.maxEventBytes,
           fallbackTime,
+          shape,
           onFileStart: (f, size) => progress.start(f, size),
           onProgress: (_f, bytes) => progress.update(bytes),
         })),
@@ -146,6 +156,7 @@ async function main(): Promise<void> {
             deadLetters: store.deadLetters,
             maxEventBytes: config.maxEventBytes,
             fallbackTime,
+            shape,
             workers,
             onFileStart: (f, size) => progress.start(f, size),
             onProgress: (_f, bytes) => progress.update(bytes),

@@ -2,6 +2,7 @@
 
 import { DatabaseLockedError } from '@/lib/backends/embedded/database';
 import { CursorError } from '@/lib/backends/cursor';
+import { StoreError } from '@/lib/backends/errors';
 import { UnknownSourceError } from '@/lib/backends/registry';
 import { ConfigError } from '@/lib/config';
 import { QueryParamError } from '@/lib/query/errors';
@@ -21,6 +22,7 @@ export function errorResponse(e: unknown): Response {
   if (e instanceof CursorError || e instanceof UnknownSourceError) {
     return apiError(400, 'invalid_parameter', e.message, e.param);
   }
+  if (e instanceof StoreError) return apiError(e.httpStatus, e.kind, e.message);
   if (e instanceof ConfigError) return apiError(500, 'configuration', e.message);
   if (e instanceof DatabaseLockedError) return apiError(503, 'store_unavailable', e.message);
   console.error(e);

@@ -38,19 +38,22 @@ import { isGoCasedDocument, normalizeGoStruct } from './shapes/go-struct';
 import { isOtlpDocument, normalizeOtlp } from './shapes/otlp';
 import { hasShipperField, logString, normalizeFluentd, normalizeLogString } from './shapes/shipper';
 import { isViaqDocument, normalizeViaq } from './shapes/viaq';
-import type { NormalizeResult } from './types';
+import type { NormalizeResult, SourceShape } from './types';
 
 export type { NormalizeOptions } from './normalize-options';
 
 const SHOWN_KEYS = 5;
 
-function unrecognisedReason(doc: JsonRecord): string {
+function unrecognisedKeys(doc: JsonRecord): string {
   const keys = Object.keys(doc);
   const shown = keys.slice(0, SHOWN_KEYS).map((k) => JSON.stringify(k));
-  const found =
-    keys.length === 0
-      ? 'an empty object'
-      : `keys ${shown.join(', ')}${keys.length > SHOWN_KEYS ? ', …' : ''}`;
+  return keys.length === 0
+    ? 'an empty object'
+    : `keys ${shown.join(', ')}${keys.length > SHOWN_KEYS ? ', …' : ''}`;
+}
+
+function unrecognisedReason(doc: JsonRecord): string {
+  const found = unrecognisedKeys(doc);
   return (
     `not an audit event: found ${found}; expected an Event (with ${EVENT_MARKERS.join(', ')}), ` +
     'an EventList (kind and items), a shipper document (the Event JSON under log or message), ' +
@@ -60,11 +63,81 @@ function unrecognisedReason(doc: JsonRecord): string {
   );
 }
 
+function plainEvent(doc: JsonRecord, settings: NormalizeSettings): NormalizeResult {
+  return singleEvent(
+    'event',
+    readEvent(doc, {
+      shape: 'event',
+      listApiVersion: '',
+      shipperTime: undefined,
+      fallbackTime: settings.fallbackTime,
+    }),
+  );
+}
+
+/** The shape a user named (`ingest --shape`): no detection, and a clear reason when it does not fit. */
+function normalizeAs(
+  shape: SourceShape,
+  doc: JsonRecord,
+  settings: NormalizeSettings,
+  itemsWithinLimit: boolean,
+): NormalizeResult {
+  const misfit = (expected: string) =>
+    rejectedInput(`--shape ${shape}: expected ${expected}; found ${unrecognisedKeys(doc)}`);
+  switch (shape) {
+    case 'event':
+      return hasEventMarker(doc) || doc.kind === 'Event'
+        ? plainEvent(doc, settings)
+        : misfit(`an Event (with ${EVENT_MARKERS.join(', ')})`);
+    case 'event-list':
+      return Array.isArray(doc.items)
+        ? normalizeEventList(doc, settings, itemsWithinLimit)
+        : misfit('an EventList (items)');
+    case 'fluentd':
+      return hasEventMarker(doc)
+        ? normalizeFluentd(doc, settings)
+        : misfit('Event fields at the root');
+    case 'openshift-viaq':
+      return hasEventMarker(doc)
+        ? normalizeViaq(doc, settings)
+        : misfit('Event fields at the root');
+    case 'fluentd-log-string': {
+      const log = logString(doc);
+      return log !== undefined
+        ? normalizeLogString(doc, log, settings)
+        : misfit('the Event JSON as a string under log or message');
+    }
+    case 'elastic-agent':
+      return hasElasticAudit(doc)
+        ? normalizeElasticAgent(doc, settings)
+        : misfit('kubernetes.audit');
+    case 'aks':
+      return isAksDocument(doc)
+        ? normalizeAks(doc, settings, itemsWithinLimit)
+        : misfit('records, or category and properties');
+    case 'gke':
+      return isGkeDocument(doc)
+        ? normalizeGke(doc, settings, itemsWithinLimit)
+        : misfit('protoPayload or entries');
+    case 'eks-cloudwatch':
+      return isCloudWatchDocument(doc)
+        ? normalizeCloudWatch(doc, settings)
+        : misfit('events or logEvents with a message');
+    case 'otlp':
+      return isOtlpDocument(doc) ? normalizeOtlp(doc, settings) : misfit('resourceLogs');
+    case 'go-struct':
+      return isGoCasedDocument(doc)
+        ? normalizeGoStruct(doc, settings, itemsWithinLimit)
+        : misfit('Go field names (Items, AuditID, …)');
+  }
+}
+
 function normalizeDocument(
   doc: JsonRecord,
   settings: NormalizeSettings,
   itemsWithinLimit: boolean,
 ): NormalizeResult {
+  if (settings.shape) return normalizeAs(settings.shape, doc, settings, itemsWithinLimit);
   const kind = doc.kind;
   if (kind === 'EventList' || (kind === undefined && isUnkindedEventList(doc))) {
     return normalizeEventList(doc, settings, itemsWithinLimit);
@@ -77,15 +150,7 @@ function normalizeDocument(
     if (hasShipperField(doc)) {
       return isViaqDocument(doc) ? normalizeViaq(doc, settings) : normalizeFluentd(doc, settings);
     }
-    return singleEvent(
-      'event',
-      readEvent(doc, {
-        shape: 'event',
-        listApiVersion: '',
-        shipperTime: undefined,
-        fallbackTime: settings.fallbackTime,
-      }),
-    );
+    return plainEvent(doc, settings);
   }
   const log = logString(doc);
   if (log !== undefined) return normalizeLogString(doc, log, settings);

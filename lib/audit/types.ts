@@ -77,18 +77,20 @@ export interface K8sAuditEventList {
 }
 
 /** Where a normalized event came from, as detected by `normalize()`. */
-export type SourceShape =
-  | 'event' // raw Event, v1 or v1beta1 (log backend, EKS CloudWatch message)
-  | 'event-list' // webhook EventList
-  | 'fluentd' // shipper document with the Event's fields at the root
-  | 'fluentd-log-string' // shipper document with the Event JSON as a string under log/message
-  | 'elastic-agent' // Elastic Agent / Filebeat: kubernetes.audit.*
-  | 'openshift-viaq' // OpenShift logging (ViaQ): Event fields at the root, level moved
-  | 'aks' // Azure Monitor diagnostic records (kube-audit, kube-audit-admin)
-  | 'gke' // Cloud Audit Logs LogEntry, rebuilt into an Event
-  | 'eks-cloudwatch' // CloudWatch Logs export or subscription payload of raw Events
-  | 'otlp' // OTLP/JSON resourceLogs with the Event as the log record's body
-  | 'go-struct'; // webhook body re-serialised with Go field names (Items, AuditID, …)
+export const SOURCE_SHAPES = [
+  'event', // raw Event, v1 or v1beta1 (log backend, EKS CloudWatch message)
+  'event-list', // webhook EventList
+  'fluentd', // shipper document with the Event's fields at the root
+  'fluentd-log-string', // shipper document with the Event JSON as a string under log/message
+  'elastic-agent', // Elastic Agent / Filebeat: kubernetes.audit.*
+  'openshift-viaq', // OpenShift logging (ViaQ): Event fields at the root, level moved
+  'aks', // Azure Monitor diagnostic records (kube-audit, kube-audit-admin)
+  'gke', // Cloud Audit Logs LogEntry, rebuilt into an Event
+  'eks-cloudwatch', // CloudWatch Logs export or subscription payload of raw Events
+  'otlp', // OTLP/JSON resourceLogs with the Event as the log record's body
+  'go-struct', // webhook body re-serialised with Go field names (Items, AuditID, …)
+] as const;
+export type SourceShape = (typeof SOURCE_SHAPES)[number];
 
 /**
  * The one event model. `event` is the Kubernetes Event in v1 form (bodies included);

@@ -55,7 +55,7 @@ export function listImportFiles(p: string): string[] {
 export async function importYamlText(
   text: string,
   source: string,
-  opts: Pick<ImportOptions, 'sink' | 'deadLetters' | 'maxEventBytes' | 'fallbackTime'>,
+  opts: Pick<ImportOptions, 'sink' | 'deadLetters' | 'maxEventBytes' | 'fallbackTime' | 'shape'>,
 ): Promise<ImportReport> {
   const report = emptyReport(source);
   report.bytes = Buffer.byteLength(text);

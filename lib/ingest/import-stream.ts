@@ -4,7 +4,7 @@
 
 import type { Readable } from 'node:stream';
 import { normalize } from '@/lib/audit/normalize';
-import type { NormalizeResult } from '@/lib/audit/types';
+import type { NormalizeResult, SourceShape } from '@/lib/audit/types';
 import type { DeadLetterWriter } from './dead-letters';
 import { LineProcessor, type LineOutcome } from './line-processor';
 import { LineSplitter, type Line } from './line-splitter';
@@ -30,6 +30,8 @@ export interface ImportOptions {
   /** Events are stored in batches of about this many. */
   batchSize?: number;
   fallbackTime?: string;
+  /** Read every input as this shape instead of detecting it (`--shape`). */
+  shape?: SourceShape;
   /** Called as input bytes are consumed. */
   onProgress?: (bytesRead: number) => void;
   /** Normalizes lines in worker threads (bulk imports into the embedded store). */
@@ -77,6 +79,7 @@ function processorFor(opts: ImportOptions): LineProcessor {
   return new LineProcessor({
     maxEventBytes: opts.maxEventBytes,
     fallbackTime: opts.fallbackTime,
+    shape: opts.shape,
     mode: opts.sink.insertPrepared ? 'prepared' : 'events',
   });
 }
@@ -84,9 +87,13 @@ function processorFor(opts: ImportOptions): LineProcessor {
 /** Normalizes a parsed whole document: one event, an EventList, or an array of either. */
 export function normalizeDocument(
   doc: unknown,
-  opts: Pick<ImportOptions, 'maxEventBytes' | 'fallbackTime'>,
+  opts: Pick<ImportOptions, 'maxEventBytes' | 'fallbackTime' | 'shape'>,
 ): NormalizeResult[] {
-  const o = { maxEventBytes: opts.maxEventBytes, fallbackTime: opts.fallbackTime };
+  const o = {
+    maxEventBytes: opts.maxEventBytes,
+    fallbackTime: opts.fallbackTime,
+    shape: opts.shape,
+  };
   if (!Array.isArray(doc)) return [normalize(doc, o)];
   return doc.map((item, index) => {
     const r = normalize(item, o);

@@ -31,6 +31,7 @@ export interface LineOutcome {
 export interface LineProcessorOptions {
   maxEventBytes: number;
   fallbackTime?: string;
+  shape?: SourceShape;
   /** `prepared` builds embedded-store batches; `events` keeps AuditEvents for other sinks. */
   mode: 'prepared' | 'events';
 }
@@ -83,6 +84,7 @@ export class LineProcessor {
     const result = normalizeText(text, {
       maxEventBytes: this.opts.maxEventBytes,
       fallbackTime: this.opts.fallbackTime,
+      shape: this.opts.shape,
     });
     // A plain Event line is stored as it came: its text is the event.
     this.result(

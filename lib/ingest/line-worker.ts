@@ -10,6 +10,7 @@ parentPort?.on('message', (req: WorkerRequest) => {
     const processor = new LineProcessor({
       maxEventBytes: req.maxEventBytes,
       fallbackTime: req.fallbackTime,
+      shape: req.shape,
       mode: 'prepared',
     });
     const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LineOutcome } from './line-processor';
 import type { Line } from './line-splitter';
+import type { SourceShape } from '@/lib/audit/types';
 import type { Collector, ImportOptions } from './import-stream';
 
 export interface WorkerRequest {
@@ -17,6 +18,7 @@ export interface WorkerRequest {
   offsets: Float64Array;
   maxEventBytes: number;
   fallbackTime?: string;
+  shape?: SourceShape;
 }
 
 export interface WorkerResponse {
@@ -93,6 +95,7 @@ export class WorkerPool {
       ...pack(lines),
       maxEventBytes: opts.maxEventBytes,
       fallbackTime: opts.fallbackTime,
+      shape: opts.shape,
     };
     return new Promise((resolve, reject) => {
       slot.waiting.set(id, { resolve, reject });
