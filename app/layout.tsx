@@ -1,5 +1,8 @@
+// The root layout: the stylesheet, and the theme applied before the first paint.
+
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { THEME_INIT_SCRIPT } from '@/lib/explorer/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,9 +11,13 @@ export const metadata: Metadata = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
+  // The script sets data-theme on <html> before hydration; React is told to expect that.
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script>{THEME_INIT_SCRIPT}</script>
+      </head>
+      <body className="min-h-screen antialiased">{children}</body>
     </html>
   );
 }

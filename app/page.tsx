@@ -1,5 +1,9 @@
+// The explorer's page: checks the URL, preloads what the panels will fetch, renders the client.
+
+import { preload } from 'react-dom';
 import { Explorer } from '@/components/explorer/explorer';
 import { ParamError } from '@/components/explorer/param-error';
+import { initialPanelUrls } from '@/lib/explorer/panel-urls';
 import { parseView, withoutParam, type ViewParseResult } from '@/lib/explorer/view-state';
 import { toURLSearchParams } from '@/lib/query/codec';
 import { QueryParamError } from '@/lib/query/errors';
@@ -17,6 +21,11 @@ export default async function ExplorerPage({ searchParams }: { searchParams: Sea
     return (
       <ParamError error={parsed.error} removeHref={withoutParam(params, parsed.error.param)} />
     );
+  }
+  // The browser starts the panels' queries while it loads and hydrates the scripts; the
+  // panels' fetch() then picks up these responses (same URL, same CORS mode).
+  for (const url of initialPanelUrls(parsed.view)) {
+    preload(url, { as: 'fetch', crossOrigin: 'anonymous' });
   }
   return <Explorer />;
 }

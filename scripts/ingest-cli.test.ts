@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { serverUrl } from '@/lib/testing/conformance/suite';
 import { makeEvent } from '@/lib/testing/make-event';
 
 const run = promisify(execFile);
@@ -62,5 +63,62 @@ describe('npm run ingest', () => {
     const r = await ingest(['--shape', 'splunk', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--shape: "splunk" is not one of event, event-list, fluentd/);
+  }, 120_000);
+
+  test('--to without what the store needs is refused, naming the flag', async () => {
+    const loki = await ingest(['--to', 'loki', file]);
+    expect(loki.code).toBe(2);
+    expect(loki.stderr).toMatch(/--to loki needs --url/);
+    const es = await ingest(['--to', 'elasticsearch', '--url', 'http://127.0.0.1:9', file]);
+    expect(es.stderr).toMatch(/--to elasticsearch needs --index/);
+    const bad = await ingest(['--to', 'splunk', file]);
+    expect(bad.stderr).toMatch(/--to: "splunk" is not one of loki, elasticsearch/);
+  }, 120_000);
+});
+
+// Recent events, so Loki shows them without a flush.
+const now = Date.now();
+const recent = [1, 2, 3, 4].map((n) =>
+  makeEvent(n, {
+    requestReceivedTimestamp: new Date(now - 60_000 + n * 1000).toISOString(),
+    stageTimestamp: new Date(now - 60_000 + n * 1000 + 5).toISOString(),
+  }),
+);
+const recentFile = path.join(dir, 'recent.log');
+fs.writeFileSync(recentFile, recent.map((e) => JSON.stringify(e)).join('\n') + '\n');
+const runId = `cli${process.pid}${now % 100000}`;
+
+const loki = serverUrl('LOKI_URL');
+describe.skipIf(loki.skip)('npm run ingest -- --to loki', () => {
+  test('pushes every event into the labelled stream, once', async () => {
+    const args = ['--quiet', '--to', 'loki', '--url', loki.url!, '--label', `job=${runId}`];
+    const first = await ingest([...args, recentFile]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/recent\.log: 4 events \(event: 4\), 4 new/);
+    await ingest([...args, recentFile]);
+    const q = new URLSearchParams({
+      query: `sum(count_over_time({job="${runId}"}[10m]))`,
+      time: String(Math.floor(Date.now() / 1000)),
+    });
+    const r = await fetch(`${loki.url}/loki/api/v1/query?${q}`);
+    const body = (await r.json()) as { data: { result: Array<{ value: [number, string] }> } };
+    expect(body.data.result[0]?.value[1]).toBe('4');
+  }, 120_000);
+});
+
+const es = serverUrl('ELASTICSEARCH_URL');
+describe.skipIf(es.skip)('npm run ingest -- --to elasticsearch', () => {
+  test('installs the template, loads every event once, and they are searchable', async () => {
+    const index = `cli-${runId}`;
+    const args = ['--quiet', '--to', 'elasticsearch', '--url', es.url!, '--index', index];
+    const first = await ingest([...args, '--preset', 'elastic-agent', recentFile]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/4 new, 0 already stored/);
+    const again = await ingest([...args, '--preset', 'elastic-agent', recentFile]);
+    expect(again.stdout).toMatch(/0 new, 4 already stored/);
+    const count = (await (await fetch(`${es.url}/${index}/_count`)).json()) as { count: number };
+    expect(count.count).toBe(4);
+    const template = await fetch(`${es.url}/_index_template/auditlens-${index}`);
+    expect(template.status).toBe(200);
   }, 120_000);
 });

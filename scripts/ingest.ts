@@ -1,5 +1,6 @@
 // npm run ingest -- [options] <file-or-directory>...
-// Imports audit logs into the embedded store, or posts them to a running dashboard.
+// Imports audit logs into the embedded store, posts them to a running dashboard, or pushes
+// them into Loki or Elasticsearch/OpenSearch.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,20 +13,30 @@ import { formatReport, type ImportReport } from '@/lib/ingest/report';
 import { closeEmbeddedStore, openEmbeddedStore } from '@/lib/backends/embedded/embedded-store';
 import { loadConfig } from '@/lib/config/load';
 import { httpSink } from './lib/http-sink';
+import { STORE_AUTH_ENV, storeSink, type StoreSink } from './lib/store-sinks';
 import { SOURCE_SHAPES, type SourceShape } from '@/lib/audit/types';
 import { WorkerPool } from '@/lib/ingest/worker-pool';
 
 const USAGE = `usage: npm run ingest -- [options] <file-or-directory>...
 
 Imports Kubernetes audit logs (audit.log and its rotations, .gz too, EventList and
-shipper JSON, YAML) into the embedded store. Bad lines are reported and kept in
-<data-dir>/dead-letters; the import never stops for one bad line.
+shipper JSON, YAML) into the embedded store, or into Loki or Elasticsearch/OpenSearch.
+Bad lines are reported and kept in <data-dir>/dead-letters; the import never stops for
+one bad line.
 
 options:
   --data-dir DIR     embedded store directory (default: AUDITLENS_DATA_DIR or ./data)
   --follow           keep following the paths: new lines and rotations are imported live
   --server URL       post to a running dashboard's /api/ingest instead of opening the store
   --token TOKEN      bearer token for --server (default: AUDITLENS_INGEST_TOKEN)
+  --to STORE         loki or elasticsearch (also OpenSearch): push there instead
+  --url URL          the store's base URL (with --to)
+  --label NAME=VALUE Loki stream label, repeatable (default job=kubernetes-audit)
+  --tenant ID        Loki tenant (X-Scope-OrgID)
+  --index NAME       Elasticsearch/OpenSearch index; its template is installed first
+  --preset PRESET    document layout: fluentd (default), elastic-agent, fluentd-log-string
+                     (store credentials: ${STORE_AUTH_ENV.token}, ${STORE_AUTH_ENV.apiKey}, or
+                     ${STORE_AUTH_ENV.user} and ${STORE_AUTH_ENV.password})
   --default-time ISO time for events that carry none (otherwise they are set aside)
   --shape SHAPE      read every input as SHAPE instead of detecting it per file and line:
                      ${SOURCE_SHAPES.join(', ')}
@@ -93,6 +104,12 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       'default-time': { type: 'string' },
       shape: { type: 'string' },
+      to: { type: 'string' },
+      url: { type: 'string' },
+      label: { type: 'string', multiple: true, default: [] },
+      tenant: { type: 'string' },
+      index: { type: 'string' },
+      preset: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -121,11 +138,42 @@ async function main(): Promise<void> {
   const progress = makeProgress(values.quiet);
   const reports: ImportReport[] = [];
 
-  if (values.server) {
-    const token = values.token ?? config.ingestToken;
-    if (!token) fail('--server needs --token or AUDITLENS_INGEST_TOKEN');
+  let remote: StoreSink | null = null;
+  if (values.to !== undefined) {
+    if (values.to !== 'loki' && values.to !== 'elasticsearch') {
+      fail(`--to: "${values.to}" is not one of loki, elasticsearch`);
+    }
+    if (values.server) fail('--to and --server cannot be used together');
+    if (values.follow)
+      fail('--follow imports into the embedded store; it cannot be used with --to');
+    try {
+      remote = storeSink(
+        {
+          to: values.to,
+          url: values.url,
+          labels: values.label,
+          tenant: values.tenant,
+          index: values.index,
+          preset: values.preset,
+        },
+        process.env,
+      );
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  }
+
+  if (values.server || remote) {
+    let sink;
+    if (remote) {
+      sink = remote.sink;
+      process.stderr.write(`importing into ${remote.description}\n`);
+    } else {
+      const token = values.token ?? config.ingestToken;
+      if (!token) fail('--server needs --token or AUDITLENS_INGEST_TOKEN');
+      sink = httpSink(values.server!, token);
+    }
     const { DeadLetterWriter } = await import('@/lib/ingest/dead-letters');
-    const sink = httpSink(values.server, token);
     for (const p of positionals) {
       reports.push(
         ...(await importPath(p, {
@@ -187,6 +235,7 @@ async function main(): Promise<void> {
       await closeEmbeddedStore(store);
     }
   }
+  await remote?.finish();
   for (const r of reports) process.stdout.write(formatReport(r) + '\n');
   printTotals(reports, path.join(config.dataDir, 'dead-letters'));
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThemeToggle } from '@/components/ui/theme-toggle';
 import { UploadPanel } from '@/components/upload/upload-panel';
 
 export const metadata = { title: 'Upload · Auditlens' };
@@ -17,6 +18,7 @@ export default function UploadPage() {
         <Link href="/" prefetch={false} className="ml-auto text-sm text-sky-700 hover:underline">
           Back to the explorer
         </Link>
+        <ThemeToggle />
       </header>
       <UploadPanel />
     </main>

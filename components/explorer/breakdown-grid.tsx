@@ -1,16 +1,6 @@
-import type { DimensionKey } from '@/lib/audit/dimensions';
+import { BREAKDOWN_DIMENSIONS } from '@/lib/explorer/panel-urls';
 import type { ExplorerView } from '@/lib/explorer/view-state';
 import { BreakdownPanel } from './breakdown-panel';
-
-export const BREAKDOWN_DIMENSIONS: readonly DimensionKey[] = [
-  'user',
-  'verb',
-  'resource',
-  'namespace',
-  'code',
-  'sourceIP',
-  'userAgent',
-];
 
 export function BreakdownGrid({ view }: { view: ExplorerView }) {
   return (

@@ -1,19 +1,16 @@
 'use client';
 
 import { useState } from 'react';
-import { Panel } from '@/components/ui/panel';
+import { Panel, panelState } from '@/components/ui/panel';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/panel-state';
 import { getDimension, type DimensionKey } from '@/lib/audit/dimensions';
 import type { BreakdownResult } from '@/lib/backends/types';
-import { aggregateQuery, apiUrl } from '@/lib/explorer/api-client';
 import { formatCount } from '@/lib/explorer/event-summary';
+import { breakdownUrl } from '@/lib/explorer/panel-urls';
 import { useApi } from '@/lib/explorer/use-api';
 import type { ExplorerView } from '@/lib/explorer/view-state';
 import { BreakdownRows } from './breakdown-rows';
 import { countNoun, WidenRangeHint } from './count-noun';
-
-const TOP = 8;
-const TOP_EXPANDED = 30;
 
 /** Top values of one dimension with counts and share bars; each value is a link that filters. */
 export function BreakdownPanel({
@@ -26,12 +23,7 @@ export function BreakdownPanel({
   wide?: boolean;
 }) {
   const [expanded, setExpanded] = useState(false);
-  const top = expanded ? TOP_EXPANDED : TOP;
-  const url = apiUrl('/api/breakdown', aggregateQuery(view.query), {
-    dimension,
-    top: String(top),
-  });
-  const { data, error, loading } = useApi<BreakdownResult>(url);
+  const { data, error, loading } = useApi<BreakdownResult>(breakdownUrl(view, dimension, expanded));
   const label = getDimension(dimension).label;
   const noun = countNoun(view.query);
   const more = data && (data.other > 0 || expanded) && (
@@ -46,6 +38,8 @@ export function BreakdownPanel({
   return (
     <Panel
       label={`Top ${label}`}
+      panel={`breakdown-${dimension}`}
+      state={panelState({ error, loading, hasData: data !== null })}
       title={label}
       actions={more}
       className={wide ? 'md:col-span-2' : ''}

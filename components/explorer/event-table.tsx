@@ -1,8 +1,10 @@
 'use client';
 
+// The event table panel: the total, the column chooser, and the virtualized rows.
+
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { Panel } from '@/components/ui/panel';
+import { Panel, type PanelState } from '@/components/ui/panel';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/panel-state';
 import type { EventRow } from '@/lib/backends/types';
 import { COLUMN_IDS, DEFAULT_COLUMNS, isColumnId, sameColumns } from '@/lib/explorer/columns';
@@ -60,8 +62,22 @@ export function EventTable({ view, nav }: { view: ExplorerView; nav: ViewNavigat
         </span>
       </span>
     );
+  const state: PanelState = pages.loading
+    ? 'loading'
+    : pages.error
+      ? 'error'
+      : pages.total === null
+        ? 'loading'
+        : 'ready';
   return (
-    <Panel label="Requests" flush title={title} actions={<ColumnChooser table={table} />}>
+    <Panel
+      label="Requests"
+      panel="table"
+      state={state}
+      flush
+      title={title}
+      actions={<ColumnChooser table={table} />}
+    >
       {pages.error ? (
         <div className="p-4">
           <ErrorState title="The requests could not be loaded" message={pages.error.message} />
@@ -77,7 +93,7 @@ export function EventTable({ view, nav }: { view: ExplorerView; nav: ViewNavigat
           className={pages.loading ? 'opacity-50 transition-opacity' : ''}
           aria-busy={pages.loading}
         >
-          <EventTableBody table={table} view={view} nav={nav} />
+          <EventTableBody table={table} view={view} nav={nav} pages={pages} />
           <LoadMore pages={pages} />
         </div>
       )}

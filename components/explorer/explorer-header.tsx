@@ -1,8 +1,12 @@
+// The explorer's top: title, time range, share links, and the security review presets.
+
 import Link from 'next/link';
+import { ThemeToggle } from '@/components/ui/theme-toggle';
 import type { ViewNavigation } from '@/lib/explorer/use-view';
 import type { ExplorerView } from '@/lib/explorer/view-state';
 import { CopyLinks } from './copy-links';
 import { PresetLinks } from './preset-links';
+import { SourcePicker } from './source-picker';
 import { TimeRangePicker } from './time-range-picker';
 
 export function ExplorerHeader({ view, nav }: { view: ExplorerView; nav: ViewNavigation }) {
@@ -18,6 +22,7 @@ export function ExplorerHeader({ view, nav }: { view: ExplorerView; nav: ViewNav
           <p className="hidden text-sm text-slate-500 md:block">Kubernetes audit events</p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
+          <SourcePicker view={view} nav={nav} />
           <TimeRangePicker view={view} nav={nav} />
           <CopyLinks view={view} />
           <Link href="/upload" prefetch={false} className="text-sm text-sky-700 hover:underline">
@@ -25,7 +30,10 @@ export function ExplorerHeader({ view, nav }: { view: ExplorerView; nav: ViewNav
           </Link>
         </div>
       </div>
-      <PresetLinks view={view} />
+      <div className="flex items-start justify-between gap-3">
+        <PresetLinks view={view} />
+        <ThemeToggle />
+      </div>
     </header>
   );
 }

@@ -1,12 +1,15 @@
 'use client';
 
+// The timeline chart (recharts): stacked bars per bucket, a tooltip per bucket, drag to zoom.
+
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimelineResult } from '@/lib/backends/types';
 import { formatCount } from '@/lib/explorer/event-summary';
 import { TimelineLegend } from './timeline-legend';
 import { TimelineTooltip } from './timeline-tooltip';
-import { timelineRows, timelineSeries } from './timeline-series';
+import { timelineRows, timelineSeries, type TimelineRow } from './timeline-series';
+import { SHOWN_TOTAL, stackShape } from './timeline-stack';
 import { tickFormatter } from './timeline-ticks';
 
 interface Drag {
@@ -24,9 +27,14 @@ export function TimelineChart({
   noun: string;
   onZoom: (startMs: number, endMs: number) => void;
 }) {
-  const rows = useMemo(() => timelineRows(timeline), [timeline]);
   const series = useMemo(() => timelineSeries(timeline, noun), [timeline, noun]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const shown = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden]);
+  const rows = useMemo(() => {
+    const sum = (r: TimelineRow) => shown.reduce((n, s) => n + (r[s.key] ?? 0), 0);
+    return timelineRows(timeline).map((r) => ({ ...r, [SHOWN_TOTAL]: sum(r) }));
+  }, [timeline, shown]);
+  const shape = useMemo(() => stackShape(shown), [shown]);
   const [drag, setDrag] = useState<Drag | null>(null);
   const bucketMs = timeline.bucketSeconds * 1000;
   const first = rows[0]?.t ?? 0;
@@ -60,25 +68,25 @@ export function TimelineChart({
           onMouseUp={finishDrag}
           onMouseLeave={() => setDrag(null)}
         >
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <CartesianGrid vertical={false} stroke="var(--color-slate-200)" />
           <XAxis
             dataKey="t"
             tickFormatter={tickFormatter(last - first + bucketMs)}
-            tick={{ fontSize: 11, fill: '#64748b' }}
+            tick={{ fontSize: 11, fill: 'var(--color-slate-500)' }}
             tickLine={false}
-            axisLine={{ stroke: '#cbd5e1' }}
+            axisLine={{ stroke: 'var(--color-slate-300)' }}
             minTickGap={24}
           />
           <YAxis
             allowDecimals={false}
             width={44}
-            tick={{ fontSize: 11, fill: '#64748b' }}
+            tick={{ fontSize: 11, fill: 'var(--color-slate-500)' }}
             tickLine={false}
             axisLine={false}
             tickFormatter={(n: number) => formatCount(n)}
           />
           <Tooltip
-            cursor={{ fill: 'rgba(148, 163, 184, 0.15)' }}
+            cursor={{ fill: 'var(--color-slate-400)', fillOpacity: 0.15 }}
             isAnimationActive={false}
             content={(p) => (
               <TimelineTooltip
@@ -91,24 +99,14 @@ export function TimelineChart({
               />
             )}
           />
-          {series.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stackId="stack"
-              fill={s.color}
-              hide={hidden.has(s.key)}
-              isAnimationActive={false}
-            />
-          ))}
+          <Bar dataKey={SHOWN_TOTAL} shape={shape} isAnimationActive={false} />
           {drag && drag.a !== drag.b && (
             <ReferenceArea
               x1={Math.min(drag.a, drag.b)}
               x2={Math.max(drag.a, drag.b)}
-              fill="#0284c7"
+              fill="var(--chart-selection)"
               fillOpacity={0.12}
-              stroke="#0284c7"
+              stroke="var(--chart-selection)"
               strokeOpacity={0.4}
             />
           )}

@@ -34,7 +34,7 @@ export function TimelineLegend({
             >
               <span
                 className="h-2.5 w-2.5 shrink-0 rounded-sm"
-                style={{ background: shown ? s.color : '#e2e8f0' }}
+                style={{ background: shown ? s.color : 'var(--color-slate-200)' }}
               />
               <span className="truncate font-mono">{s.label}</span>
             </button>

@@ -1,14 +1,14 @@
 'use client';
 
 import { useMemo } from 'react';
-import { Panel } from '@/components/ui/panel';
+import { Panel, panelState } from '@/components/ui/panel';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/panel-state';
 import { COUNTING_RULE_TEXT } from '@/lib/audit/counting';
 import type { TimelineResult } from '@/lib/backends/types';
-import { CODE_CLASS_TOP, codeClassTimeline } from '@/lib/explorer/code-class';
-import { aggregateQuery, apiUrl } from '@/lib/explorer/api-client';
+import { codeClassTimeline } from '@/lib/explorer/code-class';
 import { formatCount } from '@/lib/explorer/event-summary';
 import { withAbsoluteRange } from '@/lib/explorer/time-range';
+import { timelineUrl } from '@/lib/explorer/panel-urls';
 import { useApi } from '@/lib/explorer/use-api';
 import type { ViewNavigation } from '@/lib/explorer/use-view';
 import { CODE_CLASS_SPLIT, type ExplorerView } from '@/lib/explorer/view-state';
@@ -16,17 +16,10 @@ import { countNoun, WidenRangeHint } from './count-noun';
 import { SplitSelect } from './split-select';
 import { TimelineChart } from './timeline-chart';
 
-export const TIMELINE_SERIES = 8;
-
 /** Requests over time, stacked by the split dimension, with the total and how it is counted. */
 export function TimelinePanel({ view, nav }: { view: ExplorerView; nav: ViewNavigation }) {
   const byClass = view.split === CODE_CLASS_SPLIT;
-  const extras: Record<string, string> = {
-    top: String(byClass ? CODE_CLASS_TOP : TIMELINE_SERIES),
-  };
-  if (view.split) extras.split = byClass ? 'code' : view.split;
-  const url = apiUrl('/api/timeline', aggregateQuery(view.query), extras);
-  const answer = useApi<TimelineResult>(url);
+  const answer = useApi<TimelineResult>(timelineUrl(view));
   const { error, loading } = answer;
   const data = useMemo(
     () => (answer.data && byClass ? codeClassTimeline(answer.data) : answer.data),
@@ -42,7 +35,13 @@ export function TimelinePanel({ view, nav }: { view: ExplorerView; nav: ViewNavi
       'Timeline'
     );
   return (
-    <Panel label="Timeline" title={title} actions={<SplitSelect view={view} nav={nav} />}>
+    <Panel
+      label="Timeline"
+      panel="timeline"
+      state={panelState({ error, loading, hasData: data !== null })}
+      title={title}
+      actions={<SplitSelect view={view} nav={nav} />}
+    >
       <p className="-mt-1 mb-3 text-xs text-slate-500">
         {COUNTING_RULE_TEXT} Drag across bars to zoom.
       </p>

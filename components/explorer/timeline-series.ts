@@ -12,24 +12,16 @@ export interface Series {
 
 export type TimelineRow = Record<string, number> & { t: number; total: number };
 
-const COLORS = [
-  '#2563eb',
-  '#10b981',
-  '#f59e0b',
-  '#8b5cf6',
-  '#f43f5e',
-  '#84cc16',
-  '#ec4899',
-  '#0891b2',
-];
-const OTHER_COLOR = '#94a3b8';
+// Colours are the stylesheet's chart variables (app/globals.css), so each theme picks its own.
+const COLORS = Array.from({ length: 8 }, (_, i) => `var(--chart-${i + 1})`);
+const OTHER_COLOR = 'var(--chart-other)';
 /** Response-code classes (lib/explorer/code-class) in the colours their meaning suggests. */
 const CLASS_COLORS: Readonly<Record<string, string>> = {
-  '1xx': '#0891b2',
-  '2xx': '#10b981',
-  '3xx': '#2563eb',
-  '4xx': '#f59e0b',
-  '5xx': '#e11d48',
+  '1xx': 'var(--chart-8)',
+  '2xx': 'var(--chart-2)',
+  '3xx': 'var(--chart-1)',
+  '4xx': 'var(--chart-3)',
+  '5xx': 'var(--chart-5xx)',
 };
 
 export function seriesLabel(value: string): string {

@@ -5,6 +5,8 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { isUnconfigured } from '@/lib/config/load';
 import { openEmbeddedStore, type EmbeddedStore } from './embedded/embedded-store';
+import { createElasticsearchBackend } from './elasticsearch/elasticsearch-backend';
+import { createLokiBackend } from './loki/loki-backend';
 import { loadSampleDataOnce } from './embedded/first-run';
 import type { AuditBackend } from './types';
 
@@ -15,7 +17,21 @@ export class UnknownSourceError extends Error {
   }
 }
 
-const state = globalThis as { __auditlensFirstRun?: Map<string, Promise<unknown>> };
+const state = globalThis as {
+  __auditlensFirstRun?: Map<string, Promise<unknown>>;
+  __auditlensRemoteBackends?: Map<string, AuditBackend>;
+};
+
+/** One backend object per remote source (it holds the HTTP client and what it detected). */
+function remoteBackend(name: string, make: () => AuditBackend): AuditBackend {
+  state.__auditlensRemoteBackends ??= new Map();
+  let b = state.__auditlensRemoteBackends.get(name);
+  if (!b) {
+    b = make();
+    state.__auditlensRemoteBackends.set(name, b);
+  }
+  return b;
+}
 
 async function embeddedStoreFor(path: string | undefined): Promise<EmbeddedStore> {
   const config = getConfig();
@@ -33,11 +49,16 @@ async function embeddedStoreFor(path: string | undefined): Promise<EmbeddedStore
   return store;
 }
 
-/** The embedded store of the default (or named) embedded source, for ingest. */
+/**
+ * The embedded store that ingest writes to: the named embedded source, else the default
+ * source when it is embedded, else the first embedded source.
+ */
 export async function getEmbeddedStore(name?: string): Promise<EmbeddedStore> {
   const config = getConfig();
+  const embedded = config.sources.flatMap((s) => (s.type === 'embedded' ? [s] : []));
   const wanted = name ?? config.defaultSource;
-  const source = config.sources.find((s) => s.name === wanted && s.type === 'embedded');
+  const source =
+    embedded.find((s) => s.name === wanted) ?? (name === undefined ? embedded[0] : undefined);
   if (!source) {
     throw new UnknownSourceError(
       wanted,
@@ -59,5 +80,9 @@ export async function getBackend(name: string): Promise<AuditBackend> {
   switch (source.type) {
     case 'embedded':
       return (await embeddedStoreFor(source.path)).backend;
+    case 'loki':
+      return remoteBackend(source.name, () => createLokiBackend(source));
+    case 'elasticsearch':
+      return remoteBackend(source.name, () => createElasticsearchBackend(source));
   }
 }

@@ -2,7 +2,13 @@ import 'server-only';
 import { loadConfig } from './load';
 import type { AuditlensConfig } from './schema';
 
-export type { AuditlensConfig, SourceConfig } from './schema';
+export type {
+  AuditlensConfig,
+  SourceConfig,
+  LokiSourceConfig,
+  ElasticsearchSourceConfig,
+  StoreAuth,
+} from './schema';
 export { ConfigError } from './load';
 
 const holder = globalThis as { __auditlensConfig?: AuditlensConfig };

@@ -80,7 +80,8 @@ describe('loadConfig', () => {
   });
 
   test.each([
-    ['sources:\n  - name: a\n    type: loki\n', /sources\.0\.type/],
+    ['sources:\n  - name: a\n    type: loki\n', /sources\.0\.url/],
+    ['sources:\n  - name: a\n    type: mongo\n', /sources\.0\.type/],
     ['sources:\n  - name: "bad name"\n    type: embedded\n', /sources\.0\.name: a source name is/],
     [
       'sources:\n  - {name: a, type: embedded}\n  - {name: a, type: embedded}\n',

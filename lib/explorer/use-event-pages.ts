@@ -1,12 +1,14 @@
 'use client';
 
 // The event table's pages: the first page for the current query, then each `nextCursor`
-// appended on demand. A new query starts over; an answer for an old query is dropped.
+// appended on demand. A new query starts over; an answer for an old query is dropped, and
+// a cursor is fetched once however often the table asks (scrolling asks on every frame).
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventRow, SearchResult } from '@/lib/backends/types';
 import type { AuditQuery } from '@/lib/query/types';
 import { apiUrl, fetchApi, type ApiError } from './api-client';
+import { eventsUrl } from './panel-urls';
 
 interface Pages {
   key: string | null;
@@ -40,7 +42,7 @@ export interface EventPages {
 }
 
 export function useEventPages(query: AuditQuery): EventPages {
-  const key = apiUrl('/api/events', query);
+  const key = eventsUrl(query);
   const [pages, setPages] = useState<Pages>(EMPTY);
 
   useEffect(() => {
@@ -56,19 +58,22 @@ export function useEventPages(query: AuditQuery): EventPages {
 
   const current = pages.key === key;
   const next = current ? pages.next : null;
-  const busy = pages.loadingMore;
+  const inFlight = useRef<string | null>(null);
   const loadMore = useCallback(() => {
-    if (next === null || busy) return;
+    if (next === null || inFlight.current === next) return;
+    const cursor = next;
+    inFlight.current = cursor;
     setPages((p) => ({ ...p, loadingMore: true, moreError: null }));
-    void fetchApi<SearchResult>(apiUrl('/api/events', { ...query, cursor: next })).then((r) => {
+    void fetchApi<SearchResult>(apiUrl('/api/events', { ...query, cursor })).then((r) => {
+      if (inFlight.current === cursor) inFlight.current = null;
       setPages((p) => {
-        if (p.key !== key) return p;
+        if (p.key !== key || p.next !== cursor) return p;
         if (!r.ok) return { ...p, loadingMore: false, moreError: r.error };
         const rows = [...p.rows, ...r.data.events];
         return { ...p, rows, next: r.data.nextCursor, loadingMore: false };
       });
     });
-  }, [next, busy, query, key]);
+  }, [next, query, key]);
 
   return {
     // While a new query loads, the old rows stay (dimmed by the table) instead of flashing empty.

@@ -17,12 +17,21 @@ describe('parseView / formatView', () => {
     'cols=time,user,stage&split=none',
     'code=4*&split=codeClass',
     'name=%22%3B%20DROP%20TABLE%20events%3B--&event=sha256:abc',
+    'verb=get&theme=dark',
   ])('round-trips %s', (search) => {
     const r = parse(search);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const again = parse(formatView(r.view));
     expect(again).toEqual(r);
+  });
+
+  test('a theme in the URL is part of the view and written back', () => {
+    const r = parse('theme=dark&verb=get');
+    expect(r.ok && r.view.theme).toBe('dark');
+    expect(r.ok && formatView(r.view)).toBe('verb=get&theme=dark');
+    const plain = parse('');
+    expect(plain.ok && plain.view.theme).toBeNull();
   });
 
   test('writes the view params after the query, defaults left out', () => {
@@ -37,6 +46,8 @@ describe('parseView / formatView', () => {
     ['cols=time,bogus', 'cols', 'got "bogus"'],
     ['event=a%0Ab', 'event', 'without control characters'],
     ['vrb=get', 'vrb', 'did you mean "verb"?'],
+    ['theme=%3Cscript%3E', 'theme', 'expected light or dark, got "<script>"'],
+    ['theme=dark&theme=light', 'theme', 'given 2 times'],
   ])('%s names %s', (search, param, message) => {
     const r = parse(search);
     expect(r.ok).toBe(false);

@@ -3,6 +3,7 @@
 //   split=user   timeline split (default verb; `none` for no split; `codeClass` for 2xx/4xx/…)
 //   event=<id>   the request open in the drill-down
 //   cols=a,b     visible table columns (default: DEFAULT_COLUMNS)
+//   theme=dark   light or dark whatever the viewer chose (embeds); lib/explorer/theme.ts
 
 import { DIMENSIONS, isDimensionKey, type DimensionKey } from '@/lib/audit/dimensions';
 import { formatQuery, parseQuery } from '@/lib/query/codec';
@@ -16,8 +17,9 @@ import {
   sameColumns,
   type ColumnId,
 } from './columns';
+import { isTheme, THEME_PARAM, type Theme } from './theme';
 
-export const VIEW_PARAMS = ['split', 'event', 'cols'] as const;
+export const VIEW_PARAMS = ['split', 'event', 'cols', THEME_PARAM] as const;
 export const DEFAULT_SPLIT: DimensionKey = 'verb';
 export const NO_SPLIT = 'none';
 /** Splits by response-code class (2xx, 4xx, …), derived in the client from a split by code. */
@@ -35,6 +37,8 @@ export interface ExplorerView {
   event: string | null;
   /** Visible table columns, in table order. */
   cols: readonly ColumnId[];
+  /** The theme the URL sets; null leaves it to the viewer's choice. */
+  theme: Theme | null;
 }
 
 /** A bad URL parameter: its name as written and a message that names it. */
@@ -85,7 +89,14 @@ export function parseView(params: URLSearchParams): ViewParseResult {
     }
     cols = orderColumns(ids.filter(isColumnId));
   }
-  return { ok: true, view: { query: parsed.query, split, event: eventRaw, cols } };
+  const themeRaw = extras[THEME_PARAM]?.[0] || null;
+  if (themeRaw !== null && !isTheme(themeRaw)) {
+    return fail(THEME_PARAM, `parameter "theme": expected light or dark, got ${quote(themeRaw)}`);
+  }
+  return {
+    ok: true,
+    view: { query: parsed.query, split, event: eventRaw, cols, theme: themeRaw },
+  };
 }
 
 /** The search string (no `?`) of a view: canonical, defaults left out. */
@@ -96,6 +107,7 @@ export function formatView(view: ExplorerView): string {
   if (!sameColumns(view.cols, DEFAULT_COLUMNS) && view.cols.length > 0) {
     extras.cols = orderColumns(view.cols).join(',');
   }
+  if (view.theme !== null) extras[THEME_PARAM] = view.theme;
   return formatQuery(view.query, extras);
 }
 
