@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { serverUrl } from '@/lib/testing/conformance/suite';
 import { makeEvent } from '@/lib/testing/make-event';
+import { haveShared, sharedPath } from '@/lib/testing/shared-data';
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auditlens-cli-'));
@@ -122,3 +123,39 @@ describe.skipIf(es.skip)('npm run ingest -- --to elasticsearch', () => {
     expect(template.status).toBe(200);
   }, 120_000);
 });
+
+const samples = ['data', 'audit-samples'] as const;
+describe.skipIf(es.skip || loki.skip || !haveShared(...samples))(
+  'npm run ingest -- --to with cloud exports',
+  () => {
+    // An AKS diagnostic-records batch and a GKE Cloud Audit Logs export: the writers take
+    // every shape the importer reads, so a reviewer can load an export into their own store.
+    const aks = sharedPath(...samples, 'sysdiglabs-aks-audit-log', 'event.json');
+    const gke = sharedPath(
+      ...samples,
+      'GoogleCloudPlatform-khi',
+      'k8s_audit__container_recorder_test_1_1.converted.jsonl',
+    );
+
+    test('an AKS batch and a GKE export land in Elasticsearch as the report says', async () => {
+      const index = `cli-cloud-${runId}`;
+      const args = ['--quiet', '--to', 'elasticsearch', '--url', es.url!, '--index', index];
+      const r = await ingest([...args, aks, gke]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/event\.json: \d+ events \(aks: \d+\)/);
+      expect(r.stdout).toMatch(/converted\.jsonl: \d+ events \(gke: \d+\)/);
+      const total = Number(/total: 2 files, (\d+) events, (\d+) new/.exec(r.stdout)![2]);
+      expect(total).toBeGreaterThan(0);
+      const count = (await (await fetch(`${es.url}/${index}/_count`)).json()) as { count: number };
+      expect(count.count).toBe(total);
+    }, 180_000);
+
+    test('the GKE export goes to Loki too', async () => {
+      // Loki takes entries only within an hour of its stream's newest, so a fresh stream.
+      const args = ['--quiet', '--to', 'loki', '--url', loki.url!, '--label', `job=gke${runId}`];
+      const r = await ingest([...args, gke]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/converted\.jsonl: \d+ events \(gke: \d+\), \d+ new/);
+    }, 180_000);
+  },
+);
